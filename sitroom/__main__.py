@@ -1,0 +1,5 @@
+"""`python -m sitroom` runs the CLI."""
+
+from .cli import main
+
+main()

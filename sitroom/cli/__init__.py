@@ -1,0 +1,52 @@
+"""The `sitroom` command: a thin layer over library functions.
+
+Each command parses and validates its options, calls one plain function and maps
+``SitroomError`` to a one-line message and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..errors import SitroomError
+
+
+class _Group(click.Group):
+    """Turn SitroomError into a message naming the file and reason, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SitroomError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitroom")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """sitroom: turn raw conflict news into sourced, ACLED-style events."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _register() -> None:
+    from .eval import eval_group
+    from .run import run_command
+
+    cli.add_command(run_command)
+    cli.add_command(eval_group)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="sitroom")

@@ -1,0 +1,130 @@
+"""The run loop: ingest -> segment -> store in batches, then dedup and exports.
+
+Each stage is a plain function over model objects; this module only orders them, shows
+progress and turns failures into stored ``Rejection`` rows so one bad file never stops a run.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from tqdm import tqdm
+
+from . import dedup, export, ingest, segment
+from .config import Settings
+from .errors import SitroomError
+from .model import Article, RawDocument, Rejection
+from .store import Store
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, for the CLI summary and the tests."""
+
+    files: int = 0
+    documents: int = 0
+    articles: int = 0
+    new_articles: int = 0
+    duplicates: int = 0
+    clusters: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    exports: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Batch:
+    documents: list[RawDocument] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def size(self) -> int:
+        return len(self.articles) + len(self.rejections) + len(self.documents)
+
+
+def run(
+    inputs: Sequence[str | Path],
+    store: Store,
+    settings: Settings | None = None,
+    out_dir: str | Path | None = None,
+    progress: bool | None = None,
+) -> RunSummary:
+    """Ingest ``inputs`` into ``store``, cluster duplicates and write exports to ``out_dir``.
+
+    Args:
+        inputs: files and folders to read.
+        store: an open store; written one transaction per batch.
+        settings: all settings (defaults when None).
+        out_dir: where exports go; None writes none.
+        progress: show a progress bar; None means only on a TTY.
+
+    Returns:
+        A RunSummary with counts, rejections and export paths.
+    """
+    settings = settings or Settings()
+    summary = RunSummary()
+    files = ingest.discover([str(p) for p in inputs], settings.ingest)
+    summary.files = len(files.paths)
+    batch = _Batch(rejections=list(files.rejections))
+    bar = tqdm(files.paths, desc="reading", unit="file", disable=_no_bar(progress))
+    for path in bar:
+        for item in ingest.read_file(path, settings.ingest):
+            _add(item, batch, settings, summary)
+        if batch.size() >= settings.store.batch_size:
+            _flush(batch, store, summary)
+    _flush(batch, store, summary)
+    _cluster(store, settings, summary)
+    summary.rejections = store.rejections()
+    summary.counts = store.counts()
+    if out_dir is not None:
+        summary.exports = export.write_all(store, Path(out_dir))
+    return summary
+
+
+def _add(item: RawDocument | Rejection, batch: _Batch, settings: Settings, summary: RunSummary) -> None:
+    if isinstance(item, Rejection):
+        batch.rejections.append(item)
+        return
+    summary.documents += 1
+    try:
+        articles = segment.segment(item, settings.segment)
+    except SitroomError as exc:
+        batch.rejections.append(Rejection("segment", item.doc_id, item.path, str(exc)))
+        return
+    batch.documents.append(item)
+    batch.articles.extend(articles)
+    if not articles:
+        batch.rejections.append(
+            Rejection("segment", item.doc_id, item.path, "no article text found", severity="warning")
+        )
+
+
+def _flush(batch: _Batch, store: Store, summary: RunSummary) -> None:
+    if batch.size() == 0:
+        return
+    summary.new_articles += store.write_batch(batch.documents, batch.articles, batch.rejections)
+    batch.documents.clear()
+    batch.articles.clear()
+    batch.rejections.clear()
+
+
+def _cluster(store: Store, settings: Settings, summary: RunSummary) -> None:
+    articles = store.articles()
+    clustered = dedup.cluster(articles, settings.dedup)
+    store.update_clusters(clustered)
+    summary.articles = len(clustered)
+    summary.duplicates = sum(1 for a in clustered if a.duplicate_of)
+    sizes = Counter(a.cluster_id for a in clustered)
+    summary.clusters = sum(1 for n in sizes.values() if n > 1)
+
+
+def _no_bar(progress: bool | None) -> bool | None:
+    # tqdm's disable=None turns the bar off when stderr is not a TTY.
+    return None if progress is None else not progress
+
