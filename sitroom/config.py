@@ -44,8 +44,10 @@ class SegmentSettings:
 class DedupSettings:
     """Near-duplicate clustering of syndicated copies and rewrites."""
 
-    threshold: float = setting(0.3, "MinHash LSH Jaccard threshold for candidate pairs.")
-    confirm: float = setting(0.5, "Minimum containment of the shorter article's shingles to join a cluster.")
+    threshold: float = setting(0.2, "MinHash LSH Jaccard threshold for candidate pairs (tuned for recall).")
+    confirm: float = setting(
+        0.3, "Minimum share of the shorter article's shingles, overall and in its opening, found in the other."
+    )
     num_perm: int = setting(128, "Number of MinHash permutations.")
     shingle_words: int = setting(3, "Words per shingle.")
 

@@ -1,0 +1,136 @@
+"""Cluster near-duplicate articles: syndicated copies and light rewrites of one story.
+
+1. Shingle every article's normalised words (shingles.py).
+2. Propose candidate pairs with MinHash LSH (minhash.py); cheap, tuned for recall.
+3. Confirm each candidate with an exact overlap of the shorter article's shingles, over the
+   whole text AND over its opening (``Overlap``); this is what keeps two different stories that
+   share wire background paragraphs apart.
+4. Union-find over confirmed pairs; the canonical member is the earliest published, then the
+   longest, then the smallest article_id, so the result does not depend on input order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..config import DedupSettings
+from ..errors import StageError
+from ..model import Article, content_id
+from .minhash import candidate_pairs
+from .shingles import shingles, words
+
+LOGGER = logging.getLogger(__name__)
+
+# News is written lead first: what is new in a story sits in its first paragraphs, background
+# (often reused verbatim across a wire's follow-up stories) at the end. The opening checked is
+# the first third of the shorter text, but at least this many words so short texts still count.
+LEAD_MIN_WORDS = 50
+LEAD_FRACTION = 1 / 3
+
+
+@dataclass(slots=True, frozen=True)
+class Profile:
+    """The shingles of one article: all of them and those of its opening."""
+
+    article_id: str
+    shingles: frozenset[str]
+    lead: frozenset[str]
+
+
+@dataclass(slots=True, frozen=True)
+class Overlap:
+    """How much of the shorter article is found in the longer one."""
+
+    containment: float
+    lead_containment: float
+
+    @property
+    def score(self) -> float:
+        """The confirmed similarity: both the whole text and its opening must be shared."""
+        return min(self.containment, self.lead_containment)
+
+
+def profile(article: Article, settings: DedupSettings) -> Profile:
+    """Return the shingle profile of ``article``."""
+    tokens = words(article.text)
+    lead_words = max(LEAD_MIN_WORDS, int(len(tokens) * LEAD_FRACTION))
+    return Profile(
+        article_id=article.article_id,
+        shingles=shingles(tokens, settings.shingle_words),
+        lead=shingles(tokens[:lead_words], settings.shingle_words),
+    )
+
+
+def overlap(a: Profile, b: Profile) -> Overlap:
+    """Return the overlap of the shorter profile (fewer shingles, then smaller id) with the other."""
+    short, long = sorted((a, b), key=lambda p: (len(p.shingles), p.article_id))
+    if not short.shingles:
+        return Overlap(0.0, 0.0)
+    return Overlap(
+        containment=len(short.shingles & long.shingles) / len(short.shingles),
+        lead_containment=len(short.lead & long.shingles) / len(short.lead),
+    )
+
+
+def cluster(articles: Sequence[Article], settings: DedupSettings) -> list[Article]:
+    """Assign ``cluster_id`` to every article and ``duplicate_of`` to non-canonical members.
+
+    Args:
+        articles: the articles to cluster (ids must be unique).
+        settings: shingle size, LSH parameters and the confirmation threshold.
+
+    Returns:
+        New Article objects sorted by (file, k, article_id); singletons get their own cluster.
+    """
+    by_id = _index(articles)
+    profiles = {key: profile(article, settings) for key, article in by_id.items()}
+    confirmed = [
+        (a, b)
+        for a, b in sorted(candidate_pairs({k: p.shingles for k, p in profiles.items()}, settings))
+        if overlap(profiles[a], profiles[b]).score >= settings.confirm
+    ]
+    LOGGER.info("%d articles, %d confirmed duplicate pairs", len(by_id), len(confirmed))
+    result = []
+    for members in _components(by_id, confirmed):
+        canonical = min((by_id[m] for m in members), key=canonical_key)
+        cluster_id = "c" + content_id(canonical.article_id)
+        for member in members:
+            duplicate_of = None if member == canonical.article_id else canonical.article_id
+            result.append(dataclasses.replace(by_id[member], cluster_id=cluster_id, duplicate_of=duplicate_of))
+    return sorted(result, key=lambda a: (a.file, a.k, a.article_id))
+
+
+def canonical_key(article: Article) -> tuple[bool, str, int, str]:
+    """Sort key for picking a cluster's canonical member: earliest, longest, smallest id."""
+    return (article.published is None, article.published or "", -len(article.text), article.article_id)
+
+
+def _index(articles: Iterable[Article]) -> dict[str, Article]:
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        if article.article_id in by_id:
+            raise StageError("dedup", article.article_id, "article id appears more than once in the input")
+        by_id[article.article_id] = article
+    return by_id
+
+
+def _components(by_id: dict[str, Article], pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    parent = {key: key for key in by_id}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]  # path halving keeps the trees shallow
+            key = parent[key]
+        return key
+
+    for a, b in pairs:
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[max(root_a, root_b)] = min(root_a, root_b)
+    groups: dict[str, list[str]] = {}
+    for key in sorted(by_id):
+        groups.setdefault(find(key), []).append(key)
+    return list(groups.values())
