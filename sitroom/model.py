@@ -163,12 +163,17 @@ class PlaceRef(Record):
 
 @dataclass(slots=True, frozen=True)
 class DateRef(Record):
-    """A date expression resolved to an ISO day; time_precision 1 day, 2 week, 3 month."""
+    """A date expression resolved to an ISO day; time_precision 1 day, 2 week, 3 month.
+
+    ``future`` marks a day after publication ("will meet on Monday", "next week"): events
+    must not take their date from it.
+    """
 
     day: str
     end_day: str | None
     time_precision: int
     evidence: Evidence
+    future: bool = False
 
 
 @dataclass(slots=True, frozen=True)
