@@ -1,0 +1,335 @@
+"""Turn an article's sentences and resolved references into ACLED-style events.
+
+Per sentence: find triggers (``triggers.py``), cut the sentence into frames (``frames.py``), drop
+frames that report no event, then read roles (``roles.py``), place and date (``locate.py``),
+fatalities and counts (``quantities.py``), attribution and hedging (``attribution.py``). Every
+field carries an Evidence span slicing ``Article.text`` exactly. Reports of one event within the
+article are merged (``merge.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..model import ActorRef, Article, DateRef, Event, Evidence, PlaceRef
+from .attribution import Attribution, find_attribution, is_hedged
+from .codebook import STATE_TYPES, event_type_of
+from .frames import Frame, build_frames, drop_reason, is_caption
+from .lexicon import Lexicon, load_lexicon
+from .locate import (Located, When, choose_places, dates_for, is_coarse, nearest_date, speech_date,
+                     when_from_publication, when_from_ref, within_window)
+from .merge import event_id, merge_events
+from .quantities import Number, fatalities, quantities
+from .roles import Placed, Roles, assign_roles
+from .sentences import Sentence, Token, tokenize
+from .triggers import Rule, load_rules
+
+LOGGER = logging.getLogger(__name__)
+
+_CIVILIAN_WORDS = frozenset({"civilian", "civilians", "people", "residents", "resident", "villagers", "camp",
+                             "displaced", "worshippers", "children", "families", "family", "passengers",
+                             "farmers", "students", "women", "residential", "neighborhood", "neighbourhood",
+                             "market", "hospital", "school", "homes", "houses", "shelter"})
+_DEMO_TYPES = {"Protests": "Protesters", "Riots": "Rioters"}
+_SKIP_ACTOR_TYPES = frozenset({"media"})
+
+
+@dataclass(slots=True, frozen=True)
+class ExtractOptions:
+    """Knobs for the extractor; the defaults follow the gold coding NOTES."""
+
+    history_days: int = 30
+    vague_fatalities: bool = False
+    fallback_place: bool = True
+    rules: tuple[Rule, ...] | None = None
+    lexicon: Lexicon | None = None
+
+
+@dataclass(slots=True)
+class _Sent:
+    """One sentence with its tokens and the references located in it."""
+
+    sentence: Sentence
+    tokens: Sequence[Token]
+    actors: list[Placed] = field(default_factory=list)
+    places: list[Located] = field(default_factory=list)
+    dates: list[Located] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Article:
+    article: Article
+    options: ExtractOptions
+    lexicon: Lexicon
+    rules: tuple[Rule, ...]
+    fallback: PlaceRef | None
+
+
+def extract_events(
+    article: Article,
+    sentences: Sequence[Sentence],
+    actors: Sequence[ActorRef],
+    places: Sequence[PlaceRef],
+    dates: Sequence[DateRef],
+    options: ExtractOptions | None = None,
+) -> list[Event]:
+    """Extract the events one article reports.
+
+    Args:
+        article: the article; evidence spans index its ``text``.
+        sentences: its sentences (parsed or from ``split_sentences``), offsets into ``text``.
+        actors, places, dates: resolved references with evidence in this article.
+        options: extractor settings (defaults follow the gold NOTES).
+
+    Returns:
+        Events, merged where the article reports one event twice.
+    """
+    options = options or ExtractOptions()
+    ctx = _Article(article, options, options.lexicon or load_lexicon(), options.rules or load_rules(),
+                   _fallback_place(places))
+    events: list[Event] = []
+    for sentence in sentences:
+        if _skip_sentence(ctx, sentence):
+            continue
+        sent = _locate(sentence, actors, places, dates)
+        events.extend(_sentence_events(ctx, sent))
+    return merge_events(events)
+
+
+def _skip_sentence(ctx: _Article, sentence: Sentence) -> bool:
+    title = (ctx.article.title or "").strip()
+    if title and sentence.text.strip() == title:
+        return True  # headlines repeat the lead in headline tense, without dates
+    return is_caption(ctx.article.text, sentence, ctx.lexicon)
+
+
+def _fallback_place(places: Sequence[PlaceRef]) -> PlaceRef | None:
+    # The most-mentioned country stands in, coarsely, when a sentence names no place.
+    counts: dict[str, int] = {}
+    first: dict[str, PlaceRef] = {}
+    for place in places:
+        if place.kind == "country" and place.latitude is not None:
+            counts[place.name] = counts.get(place.name, 0) + 1
+            first.setdefault(place.name, place)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda n: counts[n])]
+
+
+def _locate(sentence: Sentence, actors: Sequence[ActorRef], places: Sequence[PlaceRef], dates: Sequence[DateRef]) -> _Sent:
+    tokens = sentence.tokens or tokenize(sentence.text, sentence.start)
+    sent = _Sent(sentence, tokens)
+    for actor in actors:
+        span = _token_span(tokens, actor.evidence)
+        if span is not None and actor.type not in _SKIP_ACTOR_TYPES:
+            sent.actors.append(Placed(actor, *span))
+    for place in places:
+        span = _token_span(tokens, place.evidence)
+        if span is not None:
+            sent.places.append(Located(place, *span))
+    for day in dates:
+        span = _token_span(tokens, day.evidence)
+        if span is not None:
+            sent.dates.append(Located(day, *span))
+    return sent
+
+
+def _token_span(tokens: Sequence[Token], evidence: Evidence) -> tuple[int, int] | None:
+    inside = [t.i for t in tokens if evidence.start <= t.start < evidence.end]
+    if not inside:
+        return None
+    return inside[0], inside[-1]
+
+
+def _sentence_events(ctx: _Article, sent: _Sent) -> list[Event]:
+    from .triggers import find_triggers
+
+    parsed = Sentence(sent.sentence.start, sent.sentence.end, sent.sentence.text, tuple(sent.tokens))
+    starts = frozenset(sent.tokens[p.first].start for p in sent.places)
+    matches = find_triggers(parsed, ctx.rules, starts, ctx.lexicon)
+    year = int(ctx.article.published[:4]) if ctx.article.published else None
+    events: list[Event] = []
+    for frame in build_frames(parsed, sent.tokens, matches, ctx.lexicon):
+        reason = drop_reason(sent.tokens, frame, ctx.lexicon, year)
+        if reason is not None:
+            LOGGER.debug("%s: dropped %r (%s)", ctx.article.article_id, _text(ctx, frame), reason)
+            continue
+        events.extend(_frame_events(ctx, sent, frame))
+    return events
+
+
+def _text(ctx: _Article, frame: Frame) -> str:
+    return ctx.article.text[frame.trigger.start : frame.trigger.end]
+
+
+def _frame_events(ctx: _Article, sent: _Sent, frame: Frame) -> list[Event]:
+    tokens = sent.tokens
+    trig = frame.trigger
+    attribution = find_attribution(tokens, trig.first, ctx.lexicon)
+    lo, hi = _narrow(frame, attribution)
+    actors = [a for a in sent.actors if not _in_attribution(a.first, attribution)]
+    roles = assign_roles(tokens, (trig.first, trig.last), (lo, hi), actors)
+    if trig.rule.needs_place and not any(lo <= p.first <= hi for p in sent.places):
+        return []
+    places = [p for p in sent.places if lo <= p.first <= hi and not _in_attribution(p.first, attribution)
+              and not any(a.first <= p.first <= a.last for a in roles_all(roles))]
+    groups = choose_places(tokens, places, trig.first) or [[]]
+    frame_dates = [d for d in sent.dates if lo <= d.first <= hi and not speech_date(tokens, d, attribution)]
+    dead = fatalities(tokens[lo : hi + 1], ctx.options.vague_fatalities, ctx.lexicon)
+    owner = _toll_owner(groups, lo + dead.first) if dead is not None else -1
+    events = []
+    for k, group in enumerate(groups):
+        next_start = groups[k + 1][0].first if k + 1 < len(groups) and groups[k + 1] else hi + 1
+        for when in _whens(ctx, tokens, frame, lo, group, next_start, frame_dates):
+            toll = dead if k == owner else None
+            event = _build(ctx, sent, frame, roles, group, when, attribution, (lo, hi), toll)
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _toll_owner(groups: Sequence[Sequence[Located]], number: int) -> int:
+    # With several places in one clause, the death toll belongs to the last place named before it.
+    owner = 0
+    for k, group in enumerate(groups):
+        if group and group[0].first < number:
+            owner = k
+    return owner
+
+
+def roles_all(roles: Roles) -> list[Placed]:
+    """Every placed actor holding a role."""
+    out = [roles.actor1, roles.actor2, *roles.assoc1, *roles.assoc2]
+    return [a for a in out if a is not None]
+
+
+def _narrow(frame: Frame, attribution: Attribution | None) -> tuple[int, int]:
+    lo, hi = frame.lo, frame.hi
+    if attribution is None:
+        return lo, hi
+    if attribution.verb < frame.trigger.first and attribution.verb >= lo:
+        lo = attribution.verb + 1  # "X said (that) <event>": the event starts after the verb
+    elif attribution.first > frame.trigger.last and attribution.first <= hi:
+        hi = attribution.first - 1  # "<event>, X said": the source is not part of it
+    return lo, hi
+
+
+def _in_attribution(k: int, attribution: Attribution | None) -> bool:
+    return attribution is not None and attribution.first <= k <= attribution.last
+
+
+def _whens(ctx: _Article, tokens: Sequence[Token], frame: Frame, lo: int, group: Sequence[Located],
+           next_start: int, frame_dates: Sequence[Located]) -> list[When]:
+    refs = dates_for(tokens, group, next_start, frame_dates) if group else []
+    if not refs:
+        near = nearest_date(frame_dates, frame.trigger.first)
+        refs = [near] if near is not None else []
+    whens = [when_from_ref(r) for r in refs]
+    if not whens:
+        published = when_from_publication(ctx.article, tokens, lo, frame.trigger.first, ctx.lexicon)
+        whens = [published] if published is not None else []
+    return [w for w in whens if within_window(w, ctx.article.published, ctx.options.history_days)]
+
+
+def _evidence(ctx: _Article, start: int, end: int) -> Evidence:
+    return Evidence(ctx.article.article_id, start, end, ctx.article.text[start:end])
+
+
+def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequence[Located], when: When,
+           attribution: Attribution | None, bounds: tuple[int, int], dead: Number | None) -> Event | None:
+    tokens = sent.tokens
+    place, geo = _place(ctx, group)
+    if place is None:
+        return None
+    sub = _sub_event_type(frame.trigger.rule, roles, place, tokens, frame)
+    actor1, actor2 = _actor_names(roles, sub, tokens, frame, place)
+    if actor1 is None and actor2 is None:
+        return None
+    ev: dict[str, Evidence] = {"event_type": _evidence(ctx, frame.trigger.start, frame.trigger.end),
+                               "sentence": _evidence(ctx, sent.sentence.start, sent.sentence.end)}
+    _role_evidence(ctx, ev, roles)
+    if group:
+        ev["location"] = _evidence(ctx, group[0].ref.evidence.start, group[0].ref.evidence.end)
+    if when.ref is not None:
+        ev["event_date"] = _evidence(ctx, when.ref.ref.evidence.start, when.ref.ref.evidence.end)
+    lo, hi = bounds
+    clause = tokens[lo : hi + 1]
+    if dead is not None:
+        ev["fatalities"] = _evidence(ctx, clause[dead.first].start, clause[dead.last].end)
+    counts = {}
+    for name, (value, first, last) in quantities(clause, ctx.lexicon).items():
+        counts[name] = value
+        ev[f"quantities.{name}"] = _evidence(ctx, clause[first].start, clause[last].end)
+    source = None
+    if attribution is not None:
+        ev["attribution"] = _evidence(ctx, tokens[attribution.first].start, tokens[attribution.last].end)
+        source = ev["attribution"].text
+    event = Event(
+        id="", docs=(ctx.article.article_id,), event_date=when.day, end_date=when.end_day,
+        time_precision=when.precision, event_type=event_type_of(sub), sub_event_type=sub,
+        actor1=actor1, assoc_actor_1=tuple(a.actor.name for a in roles.assoc1),
+        actor2=actor2, assoc_actor_2=tuple(a.actor.name for a in roles.assoc2),
+        country=place.country, admin1=place.admin1, location=place.name if geo < 3 or place.kind != "country" else None,
+        latitude=place.latitude, longitude=place.longitude, geo_precision=geo,
+        fatalities=dead.value if dead is not None else None, quantities=counts, attribution=source,
+        hedged=is_hedged(tokens, max(lo, frame.trigger.first - 6), frame.trigger.last + 1, ctx.lexicon),
+        evidence=ev,
+    )
+    return _with_id(event)
+
+
+def _with_id(event: Event) -> Event:
+    import dataclasses
+
+    return dataclasses.replace(event, id=event_id(event))
+
+
+def _place(ctx: _Article, group: Sequence[Located]) -> tuple[PlaceRef | None, int]:
+    if group:
+        place: PlaceRef = group[0].ref  # type: ignore[assignment]
+        return place, place.geo_precision
+    if ctx.options.fallback_place and ctx.fallback is not None:
+        return ctx.fallback, 3
+    return None, 0
+
+
+def _role_evidence(ctx: _Article, ev: dict[str, Evidence], roles: Roles) -> None:
+    for name, placed in (("actor1", roles.actor1), ("actor2", roles.actor2)):
+        if placed is not None:
+            ev[name] = _evidence(ctx, placed.actor.evidence.start, placed.actor.evidence.end)
+
+
+def _sub_event_type(rule: Rule, roles: Roles, place: PlaceRef, tokens: Sequence[Token], frame: Frame) -> str:
+    actor1 = roles.actor1.actor if roles.actor1 is not None else None
+    if rule.id == "overtake" and place.kind == "country":
+        return "Change to group/activity"  # entering a country is a deployment, not a capture
+    if actor1 is not None and actor1.type in STATE_TYPES and rule.state_sub:
+        return rule.state_sub
+    if actor1 is not None and actor1.type not in STATE_TYPES and rule.nonstate_sub:
+        return rule.nonstate_sub
+    if rule.civilian_sub and _civilian_target(roles, tokens, frame):
+        return rule.civilian_sub
+    return rule.sub_event_type
+
+
+def _civilian_target(roles: Roles, tokens: Sequence[Token], frame: Frame) -> bool:
+    if roles.actor2 is not None:
+        return roles.actor2.actor.type == "civilians"
+    after = tokens[frame.trigger.last + 1 : min(frame.hi + 1, frame.trigger.last + 8)]
+    return any(t.text.lower() in _CIVILIAN_WORDS for t in after)
+
+
+def _actor_names(roles: Roles, sub: str, tokens: Sequence[Token], frame: Frame, place: PlaceRef) -> tuple[str | None, str | None]:
+    actor1 = roles.actor1.actor.name if roles.actor1 is not None else None
+    actor2 = roles.actor2.actor.name if roles.actor2 is not None else None
+    country = place.country or place.name
+    kind = event_type_of(sub)
+    if kind in _DEMO_TYPES and (actor1 is None or roles.actor1 is not None and roles.actor1.actor.type in STATE_TYPES):
+        # Demonstrators are actor1 of protests and riots; police dispersing them is actor2.
+        actor2 = actor1 or actor2
+        actor1 = f"{_DEMO_TYPES[kind]} ({country})"
+    if actor2 is None and kind != "Strategic developments" and _civilian_target(roles, tokens, frame):
+        actor2 = f"Civilians ({country})"
+    return actor1, actor2

@@ -1,0 +1,137 @@
+"""Split a sentence into event frames (one trigger each) and decide which frames to drop.
+
+A frame is a clause holding a trigger plus the trigger-less clauses that follow it ("..., followed
+by Quneitra on Saturday"). Frames are dropped, with a reason, when the text does not report a
+real, dated, single event: negated or denied, hypothetical or planned, aggregate statistics,
+background history, or in a photo caption.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .attribution import find_phrase, has_phrase
+from .lexicon import Lexicon
+from .sentences import Sentence, Token
+from .triggers import TriggerMatch
+
+LOGGER = logging.getLogger(__name__)
+
+MODAL_WINDOW = 6
+NEGATION_WINDOW = 5
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_NOT_BREAK_AFTER = frozenset({"far", "well", "such", "soon", "long", "much", "just"})
+_NOUNISH_BEFORE_TO = frozenset({"exposure", "subjected", "due", "close", "next", "according", "response",
+                                "reaction", "return", "prior", "addition", "opposed", "relation", "contrast", "down",
+                                "up", "back", "way", "fell", "fall", "falls", "led", "lead", "leading", "comes"})
+
+
+@dataclass(slots=True, frozen=True)
+class Frame:
+    """One trigger and the token range [lo, hi] its roles, place and date are read from."""
+
+    trigger: TriggerMatch
+    lo: int
+    hi: int
+
+
+def clause_starts(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
+    """Token indices where a new clause starts (after ';', at 'after', 'while', 'as' ...)."""
+    starts = {0}
+    for k, tok in enumerate(tokens):
+        if tok.text in (";", ":"):
+            starts.add(k + 1)
+    for phrase in lexicon.clause_breaks:
+        k = find_phrase(tokens, phrase)
+        while k >= 0:
+            if not _false_break(tokens, k, phrase):
+                starts.add(k)
+            k = find_phrase(tokens, phrase, k + 1)
+    return sorted(s for s in starts if s < len(tokens))
+
+
+def _false_break(tokens: Sequence[Token], k: int, phrase: tuple[str, ...]) -> bool:
+    prev = tokens[k - 1].text.lower() if k > 0 else ""
+    nxt = tokens[k + len(phrase)].text.lower() if k + len(phrase) < len(tokens) else ""
+    if phrase == ("as",):
+        # "as far as", "as well as", "such as", "as reported by" are not clause breaks.
+        return prev in _NOT_BREAK_AFTER or prev == "as" or nxt in _NOT_BREAK_AFTER or nxt in ("reported", "part", "a", "an")
+    if phrase in (("since",), ("after",), ("before",), ("following",)):
+        # "since late on Friday", "after years": a time adverbial, not a new clause.
+        return nxt in ("late", "early", "the", "years", "months", "weeks", "days", "it", "that") or _YEAR.match(nxt) is not None
+    return False
+
+
+def build_frames(sentence: Sentence, tokens: Sequence[Token], matches: Sequence[TriggerMatch], lexicon: Lexicon) -> list[Frame]:
+    """Choose the best trigger per clause; trigger-less clauses extend the frame before them."""
+    starts = clause_starts(tokens, lexicon)
+    bounds = [(s, (starts[i + 1] - 1) if i + 1 < len(starts) else len(tokens) - 1) for i, s in enumerate(starts)]
+    frames: list[Frame] = []
+    for lo, hi in bounds:
+        inside = [m for m in matches if lo <= m.first <= hi]
+        if not inside:
+            if frames:
+                frames[-1] = Frame(frames[-1].trigger, frames[-1].lo, hi)
+            continue
+        best = max(inside, key=lambda m: (m.rule.priority, -m.first))
+        frames.append(Frame(best, lo, hi))
+    return frames
+
+
+def drop_reason(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon, year: int | None = None) -> str | None:
+    """Why the frame reports no codable event, or None when it does."""
+    first = frame.trigger.first
+    lo = max(frame.lo, first - MODAL_WINDOW)
+    if has_phrase(tokens, lexicon.modals, lo, first):
+        return "hypothetical or planned"
+    if _infinitive(tokens, frame.trigger):
+        return "purpose or infinitive"
+    if has_phrase(tokens, lexicon.negations, max(frame.lo, first - NEGATION_WINDOW), first):
+        return "negated or denied"
+    if _aggregate(tokens, frame, lexicon):
+        return "aggregate"
+    if has_phrase(tokens, lexicon.history, frame.lo, frame.hi + 1) or _old_year(tokens, frame, year):
+        return "background history"
+    return None
+
+
+def _infinitive(tokens: Sequence[Token], match: TriggerMatch) -> bool:
+    k = match.first
+    if k == 0 or tokens[k - 1].text.lower() != "to":
+        return False
+    if tokens[k].pos and tokens[k].pos != "VERB":
+        return False
+    return not (k >= 2 and tokens[k - 2].text.lower() in _NOUNISH_BEFORE_TO)
+
+
+def _aggregate(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon) -> bool:
+    first = frame.trigger.first
+    word = tokens[first].text.lower()
+    if word in lexicon.aggregate_nouns and first > 0 and tokens[first - 1].text.replace(",", "").isdigit():
+        return True  # "89 attacks"
+    if any(t.text.lower().endswith("-long") or t.text.lower() == "long" and k > 0 and tokens[k - 1].text == "-"
+           for k, t in enumerate(tokens[frame.lo : first + 1], frame.lo)):
+        return True  # "year-long battle": a campaign, not an event
+    return has_phrase(tokens, lexicon.aggregate_markers, frame.lo, frame.hi + 1)
+
+
+def _old_year(tokens: Sequence[Token], frame: Frame, year: int | None) -> bool:
+    # A year before the publication year in the clause ("in 2011", "from 2012 until 2016")
+    # marks background; current-year dates are checked against the history window instead.
+    years = [int(t.text) for t in tokens[frame.lo : frame.hi + 1] if _YEAR.match(t.text)]
+    return bool(years) and year is not None and all(y < year for y in years)
+
+
+def is_caption(text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
+    """True when the sentence's line is a photo caption (credit markers or a repeated line)."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    low = line.lower()
+    if any(marker in low for marker in lexicon.caption_markers):
+        return True
+    # Captions are often printed twice in a row by page templates.
+    return len(line) > 40 and text.count(line) > 1

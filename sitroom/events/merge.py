@@ -1,0 +1,177 @@
+"""Merge reports of one event: same type, close dates, close places, overlapping actors.
+
+Used within an article (a lead and a later paragraph telling the same strike) and across
+articles (several outlets). A merged event lists every doc; ``sources`` counts the distinct
+dedup clusters among them, so a syndicated copy does not count as a second source. Ids are
+content hashes of the merged key, so re-running on the same input gives the same ids.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Mapping, Sequence
+
+from ..model import Event, Evidence, content_id
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(slots=True, frozen=True)
+class MergeOptions:
+    """Tolerances for calling two reports one event (the gold matching rule's defaults)."""
+
+    days: int = 1
+    coarse_days: int = 7
+    km: float = 50.0
+    coarse_km: float = 300.0
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_event(a: Event, b: Event, options: MergeOptions | None = None) -> bool:
+    """True when a and b report one event under the tolerances."""
+    options = options or MergeOptions()
+    if a.event_type != b.event_type or a.sub_event_type != b.sub_event_type:
+        return False
+    return _dates_close(a, b, options) and _places_close(a, b, options) and _actors_overlap(a, b)
+
+
+def _dates_close(a: Event, b: Event, options: MergeOptions) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return False
+    coarse = max(a.time_precision or 1, b.time_precision or 1) >= 2
+    gap = abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
+    return gap <= (options.coarse_days if coarse else options.days)
+
+
+def _places_close(a: Event, b: Event, options: MergeOptions) -> bool:
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return a.location is not None and a.location == b.location
+    coarse = max(a.geo_precision or 1, b.geo_precision or 1) >= 3
+    km = km_between(a.latitude, a.longitude, b.latitude, b.longitude)
+    if coarse:
+        return km <= options.coarse_km or (a.admin1 is not None and a.admin1 == b.admin1)
+    return km <= options.km
+
+
+def actor_names(event: Event) -> set[str]:
+    """Every actor of an event, casefolded."""
+    names = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2]
+    return {n.casefold() for n in names if n}
+
+
+def _actors_overlap(a: Event, b: Event) -> bool:
+    return bool(actor_names(a) & actor_names(b))
+
+
+def merge_events(
+    events: Sequence[Event],
+    clusters: Mapping[str, str | None] | None = None,
+    options: MergeOptions | None = None,
+) -> list[Event]:
+    """Group events reporting one event and fold each group into one Event.
+
+    Args:
+        events: events from one or many articles.
+        clusters: article_id -> dedup cluster_id, for counting independent sources.
+        options: date/distance tolerances.
+    """
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(events)):
+        for j in range(i + 1, len(events)):
+            if same_event(events[i], events[j], options):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Event]] = {}
+    for i, event in enumerate(events):
+        groups.setdefault(find(i), []).append(event)
+    merged = [fold(group, clusters) for group in groups.values()]
+    return sorted(merged, key=lambda e: (e.event_date or "", e.id))
+
+
+def fold(group: Sequence[Event], clusters: Mapping[str, str | None] | None = None) -> Event:
+    """One Event from reports of it: the most precise report leads; counts take the lowest."""
+    best = min(group, key=_precision_key)
+    docs = tuple(sorted({d for e in group for d in e.docs}))
+    fatalities = [e.fatalities for e in group if e.fatalities is not None]
+    merged = dataclasses.replace(
+        best,
+        docs=docs,
+        fatalities=min(fatalities) if fatalities else None,
+        quantities=_quantities(group),
+        attribution=_join(e.attribution for e in group),
+        hedged=all(e.hedged for e in group),
+        assoc_actor_1=_union(best.assoc_actor_1, (a for e in group for a in e.assoc_actor_1), best.actor1),
+        assoc_actor_2=_union(best.assoc_actor_2, (a for e in group for a in e.assoc_actor_2), best.actor2),
+        sources=_sources(docs, clusters),
+        evidence=_evidence(group, best),
+    )
+    return dataclasses.replace(merged, id=event_id(merged))
+
+
+def _precision_key(event: Event) -> tuple[int, int, int, int, str]:
+    # Prefer reports that name both actors, then finer places and dates.
+    actors = (event.actor1 is None) + (event.actor2 is None)
+    return (event.geo_precision or 9, event.time_precision or 9, actors, -len(event.evidence), event.id)
+
+
+def _quantities(group: Sequence[Event]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for event in group:
+        for name, value in event.quantities.items():
+            out[name] = min(value, out.get(name, value))
+    return out
+
+
+def _join(values: Iterable[str | None]) -> str | None:
+    seen: list[str] = []
+    for value in values:
+        if value and value not in seen:
+            seen.append(value)
+    return "; ".join(seen) if seen else None
+
+
+def _union(first: Sequence[str], more: Iterable[str], lead: str | None) -> tuple[str, ...]:
+    out = list(first)
+    for name in more:
+        if name not in out and name != lead:
+            out.append(name)
+    return tuple(out)
+
+
+def _sources(docs: Sequence[str], clusters: Mapping[str, str | None] | None) -> int:
+    if not clusters:
+        return len({d.split("#")[0] for d in docs})
+    return len({clusters.get(d) or d for d in docs})
+
+
+def _evidence(group: Sequence[Event], best: Event) -> dict[str, Evidence]:
+    evidence = dict(best.evidence)
+    for event in group:
+        for name, span in event.evidence.items():
+            evidence.setdefault(name, span)
+    return evidence
+
+
+def event_id(event: Event) -> str:
+    """Content hash of the merged key: type, day, place, actors and docs."""
+    place = event.location or f"{event.latitude},{event.longitude}"
+    return content_id(
+        event.sub_event_type, event.event_date or "", place, event.actor1 or "", event.actor2 or "", *event.docs
+    )

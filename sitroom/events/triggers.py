@@ -1,0 +1,185 @@
+"""Trigger rules as data: lemma patterns per ACLED sub-event type, and a matcher over tokens.
+
+``sitroom/data/triggers.jsonl`` holds one rule a line::
+
+    {"id": "air", "sub_event_type": "Air/drone strike", "priority": 90,
+     "patterns": ["airstrike", "air strike", "drone hit|strike", "launch * rocket|missile"],
+     "state_sub": "...", "nonstate_sub": "...", "civilian_sub": "...", "needs_place": false}
+
+Pattern syntax: words separated by spaces; ``a|b`` alternatives; ``*`` a gap of up to three
+tokens; ``@PLACE`` a token that starts a resolved place. A word matches a token's text, lemma,
+irregular base or crude stem. Higher ``priority`` wins when triggers compete in one clause.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+from ..errors import InputError
+from .codebook import SUB_EVENT_TYPES
+from .lexicon import MONTHS, Lexicon, load_lexicon, word_forms, words
+from .sentences import Sentence, Token
+
+LOGGER = logging.getLogger(__name__)
+
+TRIGGERS_FILE = "triggers.jsonl"
+GAP = 3
+PLACE = "@place"
+
+
+@dataclass(slots=True, frozen=True)
+class Rule:
+    """One trigger rule: compiled patterns and the sub-event types it yields."""
+
+    id: str
+    sub_event_type: str
+    priority: int
+    patterns: tuple[tuple[frozenset[str], ...], ...]
+    state_sub: str | None = None
+    nonstate_sub: str | None = None
+    civilian_sub: str | None = None
+    needs_place: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class TriggerMatch:
+    """A rule matched on tokens [first, last] of a sentence; ``start``/``end`` are article offsets."""
+
+    rule: Rule
+    first: int
+    last: int
+    start: int
+    end: int
+    head: int
+
+
+def compile_pattern(pattern: str) -> tuple[frozenset[str], ...]:
+    """Compile ``"launch * rocket|missile"`` into per-slot sets of accepted words."""
+    slots: list[frozenset[str]] = []
+    for part in pattern.strip().split(" "):
+        if part == "*":
+            slots.append(frozenset({"*"}))
+        elif part.lower() == PLACE:
+            slots.append(frozenset({PLACE}))
+        else:
+            # A hyphenated or punctuated word becomes several token slots, as the tokenizer splits it.
+            alternatives = [words(alt) for alt in part.split("|")]
+            if all(len(a) == 1 for a in alternatives):
+                slots.append(frozenset(a[0] for a in alternatives))
+            else:
+                slots.extend(frozenset({w}) for w in alternatives[0])
+    return tuple(slots)
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> tuple[Rule, ...]:
+    """Load trigger rules from ``path`` or the packaged file; InputError names a bad line."""
+    name = path or TRIGGERS_FILE
+    try:
+        if path is None:
+            text = resources.files("sitroom.data").joinpath(TRIGGERS_FILE).read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(name, str(exc)) from exc
+    rules = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            rules.append(_rule(name, number, line))
+    return tuple(sorted(rules, key=lambda r: -r.priority))
+
+
+def _rule(name: str, number: int, line: str) -> Rule:
+    try:
+        raw = json.loads(line)
+        rule = Rule(
+            id=raw["id"],
+            sub_event_type=raw["sub_event_type"],
+            priority=int(raw["priority"]),
+            patterns=tuple(compile_pattern(p) for p in raw["patterns"]),
+            state_sub=raw.get("state_sub"),
+            nonstate_sub=raw.get("nonstate_sub"),
+            civilian_sub=raw.get("civilian_sub"),
+            needs_place=bool(raw.get("needs_place", False)),
+        )
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise InputError(name, f"line {number}: bad trigger rule: {exc!r}") from exc
+    for sub in (rule.sub_event_type, rule.state_sub, rule.nonstate_sub, rule.civilian_sub):
+        if sub is not None and sub not in SUB_EVENT_TYPES:
+            raise InputError(name, f"line {number}: unknown sub-event type {sub!r}")
+    return rule
+
+
+def find_triggers(
+    sentence: Sentence,
+    rules: Sequence[Rule] | None = None,
+    place_starts: frozenset[int] = frozenset(),
+    lexicon: Lexicon | None = None,
+) -> list[TriggerMatch]:
+    """Return every rule match in ``sentence``, longest first at each position, no overlaps per rule."""
+    rules = rules if rules is not None else load_rules()
+    lexicon = lexicon or load_lexicon()
+    forms = [_forms(tok, k, lexicon) for k, tok in enumerate(sentence.tokens)]
+    starts = [tok.start in place_starts for tok in sentence.tokens]
+    found: list[TriggerMatch] = []
+    for rule in rules:
+        taken: set[int] = set()
+        for k in range(len(forms)):
+            best = _longest(rule, forms, starts, k)
+            if best is not None and k not in taken:
+                taken.update(range(k, best + 1))
+                found.append(_match(rule, sentence.tokens, k, best))
+    return found
+
+
+def _forms(tok: Token, k: int, lexicon: Lexicon) -> frozenset[str]:
+    # Capitalised month names ("in March", "May 7") are dates, never triggers.
+    if k > 0 and tok.text[:1].isupper() and tok.text.lower() in MONTHS:
+        return frozenset()
+    return word_forms(tok.text, tok.lemma, lexicon)
+
+
+def _longest(rule: Rule, forms: list[frozenset[str]], starts: list[bool], k: int) -> int | None:
+    best: int | None = None
+    for pattern in rule.patterns:
+        end = _match_at(pattern, 0, forms, starts, k)
+        if end is not None and (best is None or end > best):
+            best = end
+    return best
+
+
+def _match_at(
+    pattern: tuple[frozenset[str], ...], p: int, forms: list[frozenset[str]], starts: list[bool], k: int
+) -> int | None:
+    """Return the last token index of a match of pattern[p:] starting at token k, else None."""
+    if k >= len(forms):
+        return None
+    slot = pattern[p]
+    if "*" in slot:
+        for skip in range(GAP + 1):
+            end = _match_at(pattern, p + 1, forms, starts, k + skip)
+            if end is not None:
+                return end
+        return None
+    ok = starts[k] if PLACE in slot else bool(slot & forms[k])
+    if not ok:
+        return None
+    if p == len(pattern) - 1:
+        return k
+    return _match_at(pattern, p + 1, forms, starts, k + 1)
+
+
+def _match(rule: Rule, tokens: Sequence[Token], first: int, last: int) -> TriggerMatch:
+    head = first
+    # The head of a multi-word trigger is its first verb or noun, for dependency roles.
+    for k in range(first, last + 1):
+        if tokens[k].pos in ("VERB", "NOUN", "PROPN"):
+            head = k
+            break
+    return TriggerMatch(rule, first, last, tokens[first].start, tokens[last].end, head)
