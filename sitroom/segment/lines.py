@@ -125,9 +125,9 @@ def heading_shape(text: str, rules: Rules) -> bool:
     if not core:
         return False
     last = core[-1]
-    if last in ".,;:":
+    if last in ".,;:\u060c\u061b\u06d4\u3002":
         return False
-    if last in "?!" and len(words) > limits["question_heading_max_words"]:
+    if last in "?!\u061f" and len(words) > limits["question_heading_max_words"]:
         return False
     first = next((ch for ch in text if ch.isalpha()), "")
     # Scripts without case (Arabic, Hebrew) cannot show a capital; accept them on shape alone.
@@ -175,7 +175,9 @@ def mark_repeats(lines: list[Line], rules: Rules) -> list[Line]:
 
 
 def _mark_heading_repeats(out: list[Line], positions: list[int], window: int) -> None:
-    if positions[-1] - positions[0] <= window:
+    between = out[positions[0] + 1 : positions[-1]]
+    if positions[-1] - positions[0] <= window and not any(b.kind is Kind.BODY for b in between):
+        # A headline printed twice around its photo, with no paragraph in between.
         for pos in positions[1:]:
             out[pos] = dataclasses.replace(out[pos], kind=Kind.REPEAT)
         return

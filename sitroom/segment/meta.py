@@ -18,7 +18,8 @@ from .rules import Rules
 
 LOGGER = logging.getLogger(__name__)
 
-_DOMAIN = re.compile(r"^(?:www\.)?(?P<name>[\w-]+)(?:\.[a-z]{2,6})+$", re.IGNORECASE)
+# "Algemeiner.com", "Sudan Monitor.org": a lower-case TLD right after the name.
+_DOMAIN = re.compile(r"^(?:www\.)?(?P<name>\S.*?\w)(?:\.[a-z]{2,6}){1,2}$")
 
 
 @dataclass(slots=True, frozen=True)
