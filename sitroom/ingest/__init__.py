@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..config import IngestSettings
 from ..model import RawDocument, Rejection
@@ -122,7 +122,9 @@ def _reader_name(inner: str, raw: bytes, gzipped: bool) -> str:
     return _SNIFFED.get(kind, kind)
 
 
-def _read_gzip(path: str, name: str, raw: bytes, kind: str, settings: IngestSettings) -> Iterator[RawDocument | Rejection]:
+def _read_gzip(
+    path: str, name: str, raw: bytes, kind: str, settings: IngestSettings
+) -> Iterator[RawDocument | Rejection]:
     unzipped = gunzip(raw, size_limit(settings))
     source = Source(path, name, unzipped.data, sha256_hex(raw), compressed=True)
     if unzipped.problem is None:

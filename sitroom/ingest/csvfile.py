@@ -11,8 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from collections.abc import Iterator
 from functools import partial
-from typing import Any, Iterator
+from typing import Any
 
 from ..config import IngestSettings
 from ..model import RawDocument, Rejection
@@ -52,7 +53,7 @@ read_tsv = partial(read, delimiter="\t")
 
 def _header(rows: _Rows) -> list[str]:
     try:
-        first = next(rows, [])
+        first: list[str] = next(rows, [])
     except csv.Error:
         return []
     return [name.strip().lower() for name in first]
@@ -90,7 +91,7 @@ def _row(source: Source, number: int, start: int, row: list[str], header: list[s
         reason = f"{where}: {len(row)} fields, but the header has {len(header)}"
         return reject(source, reason, str(number))
     fields: dict[str, str] = {}
-    for name, value in zip(header, row):
+    for name, value in zip(header, row, strict=True):
         fields.setdefault(name, value)  # the first of two same-named columns wins
     return from_fields(source, str(number), fields, where)
 

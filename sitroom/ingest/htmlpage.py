@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..config import IngestSettings
 from ..model import RawDocument, Rejection
-from .source import HTML, TEXT, Source, document, reject
 from .sniff import text_problem
+from .source import HTML, TEXT, Source, document, reject
 
 LOGGER = logging.getLogger(__name__)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..model import RawDocument, Rejection
 from .source import GIVEN_FIELDS, HTML, TEXT, Source, document, reject

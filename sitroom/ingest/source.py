@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from ..config import IngestSettings
 from ..model import RawDocument, Rejection
@@ -133,14 +133,15 @@ def _inflate(raw: bytes, limit: int | None, keep: bool) -> Gunzipped:
             fresh = False
             total += len(out)
             if limit is not None and total > limit:
-                return Gunzipped(b"", f"decompressed size exceeds the limit of {limit / 2**20:g} MiB (ingest.max_file_mb)")
+                limit_mib = f"{limit / 2**20:g} MiB"
+                return Gunzipped(b"", f"decompressed size exceeds the limit of {limit_mib} (ingest.max_file_mb)")
             if keep:
                 parts.append(out)
             if inflater.eof:
                 # Another gzip member may follow (as in .warc.gz); read its bytes again from the start.
                 pos -= len(inflater.unused_data)
                 inflater, fresh = zlib.decompressobj(_GZIP_WBITS), True
-                if view[pos : pos + 1] == b"\x00" and not bytes(view[pos:]).strip(b"\x00"):
+                if raw[pos : pos + 1] == b"\x00" and not raw[pos:].strip(b"\x00"):
                     break  # zero padding after the last member is harmless, as gzip says
     except zlib.error as exc:
         return Gunzipped(b"".join(parts), f"corrupt gzip data after {total:,} bytes ({exc})")

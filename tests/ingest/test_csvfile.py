@@ -60,7 +60,7 @@ def test_csvfile_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "legacy.csv"
     path.write_bytes(_csv([["text"], ["Caf\xe9 bombed in the old quarter"]]).encode("cp1252"))
     docs, rejections = read_all(path)
-    assert docs[0].content == "Café bombed in the old quarter".encode("utf-8")
+    assert docs[0].content == "Café bombed in the old quarter".encode()
     assert [r.severity for r in rejections] == ["warning"]
 
 

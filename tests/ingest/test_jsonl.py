@@ -83,7 +83,8 @@ def test_jsonl_records_beyond_max_records_give_a_warning(tmp_path: Path) -> None
 
 def test_jsonl_json_array_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "export.json"
-    path.write_text(json.dumps([{"text": ARTICLE_TEXT, "title": "Protest"}, {"html": ARTICLE_HTML}, 7]), encoding="utf-8")
+    items = [{"text": ARTICLE_TEXT, "title": "Protest"}, {"html": ARTICLE_HTML}, 7]
+    path.write_text(json.dumps(items), encoding="utf-8")
     docs, rejections = read_all(path)
     assert [d.name for d in docs] == ["export.json:1", "export.json:2"]
     assert [r.reason for r in rejections] == ["item 3: expected a JSON object, got a number"]

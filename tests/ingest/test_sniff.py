@@ -19,7 +19,7 @@ def test_sniff_text_problem_flags_nul_and_control_bytes() -> None:
     noisy = bytes([1, 2, 3, 4, 5, 6, 7, 8]) * 10 + b"a" * 100
     assert text_problem(noisy).startswith("binary content: 80 control bytes")  # type: ignore[union-attr]
     assert text_problem(ARTICLE_TEXT.encode("utf-8")) is None
-    assert text_problem("Déjà vu — «Hama» 停火".encode("utf-8")) is None
+    assert text_problem("Déjà vu — «Hama» 停火".encode()) is None
     assert text_problem("Deja vu in cp1252: caf\xe9".encode("cp1252")) is None
 
 
