@@ -1,0 +1,1 @@
+"""Resolution of mentions to canonical actors, places and dates."""
