@@ -112,6 +112,8 @@ def _inner_name(name: str, raw: bytes) -> tuple[str, bool]:
 def _reader_name(inner: str, raw: bytes, gzipped: bool) -> str:
     """Pick the reader from the extension, else from a look at the content."""
     extension = os.path.splitext(inner)[1]
+    if extension == ".xml" and not gzipped and kind_of(raw) == "html":
+        return "html"  # XHTML pages are saved as .xml too
     if extension in EXTENSIONS:
         return EXTENSIONS[extension]
     if gzipped:

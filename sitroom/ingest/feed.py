@@ -82,6 +82,7 @@ def _entry(source: Source, number: int, entry: Any, outlet: str) -> RawDocument 
     meta = {"id": entry.get("id"), "url": entry.get("link"), "title": entry.get("title"), "outlet": outlet}
     meta["published"] = _published(entry)
     given = {k: str(v).strip() for k, v in meta.items() if v and str(v).strip()}
+    given["charset"] = "utf-8"  # feedparser hands us text; we encode it, so segment need not guess
     media = TEXT if kind == "text/plain" else HTML
     return document(source, value.encode("utf-8", errors="replace"), media, key=key, meta=given)
 

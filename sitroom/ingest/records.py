@@ -22,6 +22,7 @@ def from_fields(source: Source, key: str, fields: Mapping[str, Any], where: str)
     if isinstance(meta, str):
         return reject(source, f"{where}: {meta}", key)
     value, media = body
+    meta["charset"] = "utf-8"  # we encode the field ourselves, so segment need not guess
     try:
         content = value.encode("utf-8")
     except UnicodeEncodeError:

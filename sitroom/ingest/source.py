@@ -17,6 +17,7 @@ STAGE = "ingest"
 HTML = "text/html"
 TEXT = "text/plain"
 # Keys a container may supply in RawDocument.meta; everything else it carries is ignored.
+# Ingest adds ``file_sha256`` (records, gunzipped files) and ``charset`` (when it is known).
 GIVEN_FIELDS = ("id", "url", "title", "outlet", "published")
 _CHUNK = 1 << 14
 _GZIP_WBITS = 16 + zlib.MAX_WBITS  # gzip header and trailer, not raw deflate

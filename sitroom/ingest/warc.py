@@ -27,6 +27,7 @@ LOGGER = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _PAGE_TYPES = ("response", "resource")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 _LENGTH = re.compile(rb"^content-length:[ \t]*(\d+)", re.IGNORECASE | re.MULTILINE)
 
@@ -135,9 +136,9 @@ def _page(source: Source, number: int, record: Any, content: bytes) -> RawDocume
     url = headers.get_header("WARC-Target-URI")
     if url:
         meta["url"] = str(url).strip("<> ")
-    content_type = _content_type(record)
-    if "charset" in content_type.lower():
-        meta["content_type"] = content_type  # the declared charset helps segment decode
+    charset = _CHARSET.search(_content_type(record))
+    if charset:
+        meta["charset"] = charset.group(1).lower()  # the HTTP header's word helps segment decode
     fetched = headers.get_header("WARC-Date")
     return document(source, content, HTML, key=str(number), meta=meta, fetched_at=fetched or None)
 

@@ -124,21 +124,43 @@ def test_ingest_every_extension_has_a_reader() -> None:
     assert set(EXTENSIONS.values()) <= set(READERS)
 
 
-def test_ingest_custom_reader_in_registry_is_used(tmp_path: Path, monkeypatch: object) -> None:
-    import pytest
-
+def test_ingest_custom_reader_in_registry_is_used(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from sitroom.ingest.source import TEXT, document
 
     def read_md(source, settings):  # type: ignore[no-untyped-def]
         yield document(source, source.data.replace(b"# ", b""), TEXT)
 
-    mp = pytest.MonkeyPatch()
-    mp.setitem(READERS, "markdown", read_md)
-    mp.setitem(EXTENSIONS, ".md", "markdown")
-    try:
-        path = tmp_path / "note.md"
-        path.write_text("# Title\nBody text.\n", encoding="utf-8")
-        (doc,) = list(read_file(str(path), IngestSettings()))
-        assert doc.content == b"Title\nBody text.\n"  # type: ignore[union-attr]
-    finally:
-        mp.undo()
+    monkeypatch.setitem(READERS, "markdown", read_md)
+    monkeypatch.setitem(EXTENSIONS, ".md", "markdown")
+    path = tmp_path / "note.md"
+    path.write_text("# Title\nBody text.\n", encoding="utf-8")
+    (doc,) = list(read_file(str(path), IngestSettings()))
+    assert doc.content == b"Title\nBody text.\n"  # type: ignore[union-attr]
+
+
+def test_ingest_unreadable_file_is_rejected(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sitroom.ingest as ingest_module
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    path = tmp_path / "secret.txt"
+    path.write_text(ARTICLE_TEXT, encoding="utf-8")
+    monkeypatch.setattr(ingest_module, "open", denied, raising=False)  # tests run as root, so chmod cannot
+    docs, rejections = read_all(path)
+    assert docs == []
+    assert rejections[0].reason == "cannot read: Permission denied"
+
+
+def test_ingest_xhtml_saved_as_xml_is_a_page(tmp_path: Path) -> None:
+    path = tmp_path / "page.xml"
+    path.write_text('<?xml version="1.0"?>\n' + ARTICLE_HTML.replace("<!DOCTYPE html>", ""), encoding="utf-8")
+    docs, rejections = read_all(path)
+    assert rejections == []
+    assert [d.media_type for d in docs] == ["text/html"]
+
+
+def test_ingest_directory_path_is_not_read(tmp_path: Path) -> None:
+    docs, rejections = read_all(tmp_path)
+    assert docs == []
+    assert rejections[0].reason == "not a regular file"

@@ -47,7 +47,7 @@ def test_jsonl_record_fields_and_file_hash(tmp_path: Path) -> None:
 
     assert doc.content == ARTICLE_TEXT.encode("utf-8")
     assert doc.doc_id == hashlib.sha256(doc.content).hexdigest()[:16]
-    assert doc.meta == {"file_sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    assert doc.meta == {"file_sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "charset": "utf-8"}
 
 
 def test_jsonl_wrong_typed_or_missing_body_is_rejected(tmp_path: Path) -> None:
@@ -94,3 +94,15 @@ def test_jsonl_json_named_file_holding_lines_is_read_as_lines(tmp_path: Path) ->
     path = _write(tmp_path / "lines.json", [json.dumps({"text": ARTICLE_TEXT}), json.dumps({"text": "Second report."})])
     docs, rejections = read_all(path)
     assert (len(docs), rejections) == (2, [])
+
+
+def test_jsonl_many_bad_lines_are_capped_and_counted(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from sitroom.ingest import jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_LISTED_ERRORS", 2)
+    path = _write(tmp_path / "noisy.jsonl", [json.dumps({"text": ARTICLE_TEXT})] + ["{broken"] * 5)
+    docs, rejections = read_all(path)
+    assert len(docs) == 1
+    assert [r.item_id for r in rejections[:2]] == [f"{path}::2", f"{path}::3"]
+    assert rejections[2].reason == "3 more bad lines not listed (5 in all)"
+    assert len(rejections) == 3

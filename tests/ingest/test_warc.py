@@ -43,7 +43,7 @@ def test_warc_html_response_becomes_document(tmp_path: Path) -> None:
     assert doc.media_type == "text/html"
     assert doc.content == ARTICLE_HTML.replace("Tuesday", "day 0").encode("utf-8")
     assert doc.meta["url"] == "https://news.example/a0"
-    assert doc.meta["content_type"] == "text/html; charset=utf-8"
+    assert doc.meta["charset"] == "utf-8"  # from the HTTP Content-Type header
     assert "published" not in doc.meta  # crawl time is not publication time
     assert doc.fetched_at is not None and doc.fetched_at.startswith("20")
     assert doc.name == "crawl.warc:2"
