@@ -33,3 +33,25 @@ def eval_documents(gold: str, inputs: str | None) -> None:
     report = evaluate_documents(gold, inputs or default_inputs(gold))
     for line in report.lines():
         click.echo(line)
+
+
+@eval_group.command("events")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False), help="Folder with events.jsonl.")
+@click.option("--inputs", type=click.Path(exists=True), help="Raw files the gold describes (default: ../../NAME of --gold).")
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False), help="Events JSONL to score instead of running the pipeline.")
+@click.option("--write", "write_path", type=click.Path(dir_okay=False), help="Also write the predicted events as JSONL.")
+def eval_events(gold: str, inputs: str | None, pred: str | None, write_path: str | None) -> None:
+    """Events: P/R/F1 under the SCHEMA.md matching rule, field accuracy, misses and false positives."""
+    from ..evaluate.events import evaluate_events, write_events
+
+    if pred is not None:
+        predicted = pred
+    else:
+        from ..events.predict import predict_events
+
+        predicted = predict_events(inputs or default_inputs(gold))  # type: ignore[assignment]
+        if write_path:
+            write_events(predicted, write_path)  # type: ignore[arg-type]
+    report = evaluate_events(gold, predicted)
+    for line in report.lines():
+        click.echo(line)

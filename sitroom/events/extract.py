@@ -34,6 +34,11 @@ _CIVILIAN_WORDS = frozenset({"civilian", "civilians", "people", "residents", "re
                              "market", "hospital", "school", "homes", "houses", "shelter"})
 _DEMO_TYPES = {"Protests": "Protesters", "Riots": "Rioters"}
 _SKIP_ACTOR_TYPES = frozenset({"media"})
+HEADLINE_ENDS = ".!?\"”’'):"
+HEADLINE_WORDS = 16
+_RELATIVE_ACTOR = frozenset({"who", "which", "that"})
+_RELATIVE_PLACE = frozenset({"where"})
+_NO_TARGET_SUBS = frozenset({"Change to group/activity", "Headquarters or base established", "Arrests"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -99,23 +104,27 @@ def extract_events(
 
 
 def _skip_sentence(ctx: _Article, sentence: Sentence) -> bool:
+    text = sentence.text.strip()
     title = (ctx.article.title or "").strip()
-    if title and sentence.text.strip() == title:
+    if title and text == title:
         return True  # headlines repeat the lead in headline tense, without dates
+    if text and text[-1] not in HEADLINE_ENDS and len(text.split()) < HEADLINE_WORDS:
+        return True  # a subheading or headline: no sentence punctuation, few words
     return is_caption(ctx.article.text, sentence, ctx.lexicon)
 
 
 def _fallback_place(places: Sequence[PlaceRef]) -> PlaceRef | None:
-    # The most-mentioned country stands in, coarsely, when a sentence names no place.
+    """The article's most-mentioned country, standing in coarsely when a sentence names no place."""
     counts: dict[str, int] = {}
-    first: dict[str, PlaceRef] = {}
     for place in places:
-        if place.kind == "country" and place.latitude is not None:
-            counts[place.name] = counts.get(place.name, 0) + 1
-            first.setdefault(place.name, place)
+        if place.country and place.latitude is not None:
+            counts[place.country] = counts.get(place.country, 0) + 1
     if not counts:
         return None
-    return first[max(counts, key=lambda n: counts[n])]
+    country = max(counts, key=lambda n: counts[n])
+    mentions = [p for p in places if p.country == country and p.latitude is not None]
+    # Prefer the country's own entry (its centroid); else its most coarse mention.
+    return max(mentions, key=lambda p: (p.kind == "country", p.geo_precision))
 
 
 def _locate(sentence: Sentence, actors: Sequence[ActorRef], places: Sequence[PlaceRef], dates: Sequence[DateRef]) -> _Sent:
@@ -151,12 +160,13 @@ def _sentence_events(ctx: _Article, sent: _Sent) -> list[Event]:
     matches = find_triggers(parsed, ctx.rules, starts, ctx.lexicon)
     year = int(ctx.article.published[:4]) if ctx.article.published else None
     events: list[Event] = []
-    for frame in build_frames(parsed, sent.tokens, matches, ctx.lexicon):
-        reason = drop_reason(sent.tokens, frame, ctx.lexicon, year)
-        if reason is not None:
+    for clause in build_frames(parsed, sent.tokens, matches, ctx.lexicon):
+        for frame in clause.alternatives():
+            reason = drop_reason(sent.tokens, frame, ctx.lexicon, year)
+            if reason is None:
+                events.extend(_frame_events(ctx, sent, frame))
+                break
             LOGGER.debug("%s: dropped %r (%s)", ctx.article.article_id, _text(ctx, frame), reason)
-            continue
-        events.extend(_frame_events(ctx, sent, frame))
     return events
 
 
@@ -169,14 +179,19 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame) -> list[Event]:
     trig = frame.trigger
     attribution = find_attribution(tokens, trig.first, ctx.lexicon)
     lo, hi = _narrow(frame, attribution)
+    actor_lo = _antecedent(tokens, lo, sent.actors, _RELATIVE_ACTOR)
+    place_lo = _antecedent(tokens, lo, sent.places, _RELATIVE_PLACE)
     actors = [a for a in sent.actors if not _in_attribution(a.first, attribution)]
-    roles = assign_roles(tokens, (trig.first, trig.last), (lo, hi), actors)
+    roles = assign_roles(tokens, (trig.first, trig.last), (actor_lo, hi), actors)
+    if roles.actor2 is not None and frame.trigger.rule.sub_event_type in _NO_TARGET_SUBS:
+        roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
     if trig.rule.needs_place and not any(lo <= p.first <= hi for p in sent.places):
         return []
-    places = [p for p in sent.places if lo <= p.first <= hi and not _in_attribution(p.first, attribution)
+    places = [p for p in sent.places if place_lo <= p.first <= hi and not _in_attribution(p.first, attribution)
               and not any(a.first <= p.first <= a.last for a in roles_all(roles))]
     groups = choose_places(tokens, places, trig.first) or [[]]
-    frame_dates = [d for d in sent.dates if lo <= d.first <= hi and not speech_date(tokens, d, attribution)]
+    frame_dates = [d for d in sent.dates if lo <= d.first <= hi and not speech_date(tokens, d, attribution)
+                   and not getattr(d.ref, "future", False)]
     dead = fatalities(tokens[lo : hi + 1], ctx.options.vague_fatalities, ctx.lexicon)
     owner = _toll_owner(groups, lo + dead.first) if dead is not None else -1
     events = []
@@ -197,6 +212,14 @@ def _toll_owner(groups: Sequence[Sequence[Located]], number: int) -> int:
         if group and group[0].first < number:
             owner = k
     return owner
+
+
+def _antecedent(tokens: Sequence[Token], lo: int, refs: Sequence[Placed] | Sequence[Located], words: frozenset[str]) -> int:
+    """Widen a relative clause ("rebels who seized", "Jarmana, where ...") to its antecedent."""
+    if lo == 0 or tokens[lo].text.lower() not in words:
+        return lo
+    before = [r.first for r in refs if r.last < lo and lo - r.last <= 3]
+    return max(before) if before else lo
 
 
 def roles_all(roles: Roles) -> list[Placed]:
@@ -228,9 +251,20 @@ def _whens(ctx: _Article, tokens: Sequence[Token], frame: Frame, lo: int, group:
         refs = [near] if near is not None else []
     whens = [when_from_ref(r) for r in refs]
     if not whens:
+        if not group or _old_year_in(tokens, ctx.article.published):
+            return []  # neither placed nor dated by the text, or background with a past year
         published = when_from_publication(ctx.article, tokens, lo, frame.trigger.first, ctx.lexicon)
         whens = [published] if published is not None else []
     return [w for w in whens if within_window(w, ctx.article.published, ctx.options.history_days)]
+
+
+def _old_year_in(tokens: Sequence[Token], published: str | None) -> bool:
+    # "held much of Aleppo from 2012 until 2016, when Syrian forces retook it": an undated
+    # clause in a sentence about past years is background.
+    if not published:
+        return False
+    year = int(published[:4])
+    return any(len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < year for t in tokens)
 
 
 def _evidence(ctx: _Article, start: int, end: int) -> Evidence:
@@ -242,10 +276,12 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
     tokens = sent.tokens
     place, geo = _place(ctx, group)
     if place is None:
+        LOGGER.debug("%s: dropped %r (no place)", ctx.article.article_id, _text(ctx, frame))
         return None
     sub = _sub_event_type(frame.trigger.rule, roles, place, tokens, frame)
     actor1, actor2 = _actor_names(roles, sub, tokens, frame, place)
     if actor1 is None and actor2 is None:
+        LOGGER.debug("%s: dropped %r (no actor)", ctx.article.article_id, _text(ctx, frame))
         return None
     ev: dict[str, Evidence] = {"event_type": _evidence(ctx, frame.trigger.start, frame.trigger.end),
                                "sentence": _evidence(ctx, sent.sentence.start, sent.sentence.end)}

@@ -21,7 +21,7 @@ from .triggers import TriggerMatch
 LOGGER = logging.getLogger(__name__)
 
 MODAL_WINDOW = 6
-NEGATION_WINDOW = 5
+NEGATION_WINDOW = 7
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _NOT_BREAK_AFTER = frozenset({"far", "well", "such", "soon", "long", "much", "just"})
 _NOUNISH_BEFORE_TO = frozenset({"exposure", "subjected", "due", "close", "next", "according", "response",
@@ -36,6 +36,11 @@ class Frame:
     trigger: TriggerMatch
     lo: int
     hi: int
+    others: tuple[TriggerMatch, ...] = ()
+
+    def alternatives(self) -> list[Frame]:
+        """This frame with each trigger of its clause, best first (the next is tried when one is dropped)."""
+        return [self] + [Frame(m, self.lo, self.hi) for m in self.others]
 
 
 def clause_starts(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
@@ -74,10 +79,11 @@ def build_frames(sentence: Sentence, tokens: Sequence[Token], matches: Sequence[
         inside = [m for m in matches if lo <= m.first <= hi]
         if not inside:
             if frames:
-                frames[-1] = Frame(frames[-1].trigger, frames[-1].lo, hi)
+                last = frames[-1]
+                frames[-1] = Frame(last.trigger, last.lo, hi, last.others)
             continue
-        best = max(inside, key=lambda m: (m.rule.priority, -m.first))
-        frames.append(Frame(best, lo, hi))
+        ranked = sorted(inside, key=lambda m: (-m.rule.priority, m.first))
+        frames.append(Frame(ranked[0], lo, hi, tuple(ranked[1:])))
     return frames
 
 
@@ -85,8 +91,10 @@ def drop_reason(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon, year: i
     """Why the frame reports no codable event, or None when it does."""
     first = frame.trigger.first
     lo = max(frame.lo, first - MODAL_WINDOW)
-    if has_phrase(tokens, lexicon.modals, lo, first):
+    if not _participle_modifier(tokens, first) and has_phrase(tokens, lexicon.modals, lo, first):
         return "hypothetical or planned"
+    if _modal_after_subject(tokens, frame, lexicon):
+        return "hypothetical subject"
     if _infinitive(tokens, frame.trigger):
         return "purpose or infinitive"
     if has_phrase(tokens, lexicon.negations, max(frame.lo, first - NEGATION_WINDOW), first):
@@ -96,6 +104,31 @@ def drop_reason(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon, year: i
     if has_phrase(tokens, lexicon.history, frame.lo, frame.hi + 1) or _old_year(tokens, frame, year):
         return "background history"
     return None
+
+
+_AUX = frozenset({"have", "has", "had", "be", "been", "was", "were", "is", "are", "to", "not", "n't", "being"})
+_FUTURE_MODALS = (("would",), ("will",), ("could",), ("might",), ("may",), ("should",))
+
+
+def _participle_modifier(tokens: Sequence[Token], first: int) -> bool:
+    # "a string of towns recaptured from rebels": a past participle after a noun reports a
+    # done event even inside a purpose clause ("working to secure ...").
+    if first == 0 or not tokens[first].text.lower().endswith(("ed", "en")):
+        return False
+    prev = tokens[first - 1]
+    if prev.pos:
+        return prev.pos in ("NOUN", "PROPN") and tokens[first].pos == "VERB"
+    return prev.text.isalpha() and prev.text.lower() not in _AUX and prev.text.islower()
+
+
+def _modal_after_subject(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon) -> bool:
+    """A noun or gerund trigger heading its clause with a modal after it: "Seizing Homs would ..."."""
+    first, last = frame.trigger.first, frame.trigger.last
+    low = tokens[first].text.lower()
+    nominal = tokens[first].pos in ("NOUN", "PROPN") or low.endswith("ing") or low.endswith("s")
+    if not nominal or first - frame.lo > 3:
+        return False
+    return has_phrase(tokens, _FUTURE_MODALS, last + 1, min(frame.hi + 1, last + 16))
 
 
 def _infinitive(tokens: Sequence[Token], match: TriggerMatch) -> bool:

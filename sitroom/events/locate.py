@@ -73,8 +73,8 @@ def _listed(gap: list[str]) -> bool:
     if not gap:
         return False
     if "and" in gap or gap == [","] or gap[-1] == ",":
-        return not gap[-1] in ("of", "near", "in")
-    return gap[:2] == [",", "followed"] or "followed" in gap
+        return True
+    return "followed" in gap
 
 
 def _drop_containers(refs: list[Located]) -> list[Located]:

@@ -33,6 +33,9 @@ _FILLER = frozenset({"people", "persons", "of", "them", "more", "other", "heavil
                      "civilians", "civilian", "the", "local", "security", "iraqi", "syrian"})
 
 
+_AUX_WORDS = frozenset({"were", "was", "have", "had", "been", "are", "is", "reportedly", "also", "later"})
+
+
 @dataclass(slots=True, frozen=True)
 class Number:
     """A number found at tokens [first, last]; ``vague`` for words like "dozens"."""
@@ -108,10 +111,11 @@ def _near_killed(tokens: Sequence[Token], num: Number, lexicon: Lexicon) -> bool
         return False  # "including five children": a subset, not the toll
     if any(w in lexicon.killed_words for w in before[-3:]) and not _blocked(before):
         return True
+    victims = {w for nouns in lexicon.quantity_nouns.values() for w in nouns}
     for word in after:
         if word in lexicon.killed_words:
             return True
-        if word not in _FILLER and word not in ("were", "was", "have", "had", "been", "are", "is", "reportedly"):
+        if word not in _FILLER and word not in victims and word not in _AUX_WORDS:
             return False
     return False
 

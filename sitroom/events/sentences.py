@@ -74,7 +74,30 @@ _ABBREV = re.compile(r"\b(?:U\.S|U\.N|U\.K|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|
 
 def sentences_from_doc(doc: Any) -> list[Sentence]:
     """Copy a parsed spaCy Doc's sentences and tokens into plain records (offsets from doc start)."""
-    return [_from_span(sent) for sent in doc.sents]
+    return [part for sent in doc.sents for part in split_lines(_from_span(sent))]
+
+
+def split_lines(sentence: Sentence) -> list[Sentence]:
+    """Split a sentence at line breaks: parsers glue headings and captions to the next sentence."""
+    if "\n" not in sentence.text.strip():
+        return [sentence]
+    out = []
+    offset = 0
+    for line in sentence.text.split("\n"):
+        start = sentence.start + offset + (len(line) - len(line.lstrip()))
+        offset += len(line) + 1
+        text = line.strip()
+        if not text:
+            continue
+        end = start + len(text)
+        tokens = [t for t in sentence.tokens if start <= t.start < end]
+        base = tokens[0].i if tokens else 0
+        # Re-index tokens from 0; heads outside the line point to the token itself.
+        fixed = tuple(Token(t.i - base, t.text, t.lemma, t.pos, t.dep,
+                            t.head - base if 0 <= t.head - base < len(tokens) else t.i - base, t.start)
+                      for t in tokens)
+        out.append(Sentence(start, end, text, fixed))
+    return out
 
 
 def _from_span(sent: Any) -> Sentence:
@@ -92,7 +115,7 @@ def from_records(sentences: Iterable[_SentenceLike]) -> list[Sentence]:
         tokens = tuple(
             Token(t.i, t.text, (t.lemma or t.text).lower(), t.pos, t.dep, t.head, t.start) for t in sent.tokens
         )
-        out.append(Sentence(sent.start, sent.end, sent.text, tokens))
+        out.extend(split_lines(Sentence(sent.start, sent.end, sent.text, tokens)))
     return out
 
 

@@ -1,0 +1,101 @@
+"""Compose the stages into events for a folder of raw files: the path the eval command scores.
+
+ingest -> segment -> dedup clusters -> spaCy sentences -> actors, places, dates -> extract per
+article -> merge across articles. The lead's shared NLP path may replace this composition;
+the extractor and merge functions stay the same.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from ..config import Settings
+from ..model import ActorRef, Article, DateRef, Event, PlaceRef, Rejection
+from .extract import ExtractOptions, extract_events
+from .merge import merge_events
+from .sentences import Sentence, from_records
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(slots=True, frozen=True)
+class Resolved:
+    """One article with its sentences and resolved references."""
+
+    article: Article
+    sentences: list[Sentence]
+    actors: list[ActorRef]
+    places: list[PlaceRef]
+    dates: list[DateRef]
+
+
+Resolver = Callable[[Article, Any], Resolved]
+
+
+def read_articles(inputs: Sequence[str | Path], settings: Settings | None = None) -> list[Article]:
+    """Ingest, segment and cluster the inputs; articles carry their dedup ``cluster_id``."""
+    from .. import dedup, ingest, segment
+
+    settings = settings or Settings()
+    files = ingest.discover([str(p) for p in inputs], settings.ingest)
+    articles: list[Article] = []
+    for path in files.paths:
+        for item in ingest.read_file(path, settings.ingest):
+            if isinstance(item, Rejection):
+                LOGGER.warning("%s: %s", item.path, item.reason)
+                continue
+            articles.extend(segment.segment(item, settings.segment))
+    return list(dedup.cluster(articles, settings.dedup))
+
+
+def resolve_article(article: Article, parsed: Any) -> Resolved:
+    """Resolve one parsed article's actors, places and dates with the packaged resolvers."""
+    from ..resolve.actors import resolve_mentions
+    from ..resolve.dates import resolve_dates
+    from ..resolve.places import resolve_places
+
+    candidates = list(parsed.candidates)
+    places = resolve_places(article.text, article.article_id, candidates=candidates)
+    country = _main_country(places)
+    actors = resolve_mentions(article.text, article.article_id, candidates=candidates,
+                              country_context=country, on_date=article.published)
+    dates = resolve_dates(article.text, article.article_id, article.published)
+    return Resolved(article, from_records(parsed.sentences), list(actors), list(places), list(dates))
+
+
+def _main_country(places: Sequence[PlaceRef]) -> str | None:
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.country:
+            counts[place.country] = counts.get(place.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def resolved_articles(articles: Sequence[Article], resolver: Resolver | None = None) -> Iterator[Resolved]:
+    """Parse every article with spaCy (batched) and resolve its references."""
+    from ..nlp import parse_texts
+
+    resolver = resolver or resolve_article
+    for article, parsed in zip(articles, parse_texts(a.text for a in articles)):
+        yield resolver(article, parsed)
+
+
+def events_from(resolved: Sequence[Resolved] | Iterator[Resolved], options: ExtractOptions | None = None) -> list[Event]:
+    """Extract per article, then merge reports of one event across articles."""
+    events: list[Event] = []
+    clusters: dict[str, str | None] = {}
+    for item in resolved:
+        clusters[item.article.article_id] = item.article.cluster_id
+        events.extend(extract_events(item.article, item.sentences, item.actors, item.places, item.dates, options))
+    return merge_events(events, clusters)
+
+
+def predict_events(inputs: Sequence[str | Path] | str | Path, settings: Settings | None = None,
+                   options: ExtractOptions | None = None) -> list[Event]:
+    """Run ingest through merge on ``inputs`` (files or folders) and return the events."""
+    paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    articles = read_articles(paths, settings)
+    return events_from(resolved_articles(articles), options)

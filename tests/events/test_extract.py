@@ -1,0 +1,101 @@
+from sitroom.events.extract import ExtractOptions, extract_events
+from sitroom.events.sentences import split_sentences
+
+from .helpers import article, refs
+
+
+def _events(text: str, published: str | None = "2025-03-04", title: str | None = None, **options):  # type: ignore[no-untyped-def]
+    art = article(text, published, title=title)
+    actors, places, dates = refs(art)
+    return art, extract_events(art, split_sentences(text), actors, places, dates, ExtractOptions(**options))
+
+
+def test_extract_shelling_with_toll_target_source_and_event_day() -> None:
+    _art, events = _events("Russian forces shelled Kharkiv on Monday, killing seven civilians, Ukrainian officials said on Tuesday.")
+    assert len(events) == 1
+    event = events[0]
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+    assert event.actor2 == "Civilians (Ukraine)"
+    assert (event.location, event.country, event.geo_precision) == ("Kharkiv", "Ukraine", 1)
+    assert (event.event_date, event.time_precision) == ("2025-03-03", 1)
+    assert event.fatalities == 7
+    assert event.attribution == "Ukrainian officials"
+    assert not event.hedged
+
+
+def test_extract_evidence_slices_article_text_exactly() -> None:
+    art, events = _events("M23 rebels captured Goma on Sunday after heavy fighting, killing 12 soldiers.")
+    assert events
+    for event in events:
+        assert {"event_type", "actor1", "location", "event_date", "sentence"} <= set(event.evidence)
+        for span in event.evidence.values():
+            assert art.text[span.start : span.end] == span.text
+            assert span.article_id == art.article_id
+
+
+def test_extract_territory_sub_type_depends_on_actor_kind() -> None:
+    _art, rebel = _events("M23 rebels captured Goma on Sunday.")
+    _art, army = _events("The Congolese army recaptured Bunia on Saturday.")
+    assert rebel[0].sub_event_type == "Non-state actor overtakes territory"
+    assert army[0].sub_event_type == "Government regains territory"
+    assert army[0].event_type == rebel[0].event_type == "Battles"
+
+
+def test_extract_drops_hypothetical_negated_aggregate_and_old_events() -> None:
+    text = (
+        "The RSF will attack El Fasher on Monday. "
+        "The army denied that it had shelled Khartoum on Sunday. "
+        "Russian forces launched 89 attacks on Kharkiv last year. "
+        "M23 rebels captured Goma in 2014."
+    )
+    _art, events = _events(text)
+    assert events == []
+
+
+def test_extract_skips_captions_and_titles() -> None:
+    text = (
+        "M23 rebels captured Goma\n"
+        "A soldier walks past a burnt truck in Goma after M23 rebels captured the city. Photo: REUTERS/John Doe\n"
+        "Life resumed in the city on Tuesday."
+    )
+    _art, events = _events(text, title="M23 rebels captured Goma")
+    assert events == []
+
+
+def test_extract_listed_places_become_events_with_their_own_days() -> None:
+    _art, events = _events("Ukrainian troops withdrew from Izium on Saturday and from Kupiansk on Sunday, Ukrainian forces said.")
+    found = sorted((e.location, e.event_date) for e in events)
+    assert found == [("Izium", "2025-03-01"), ("Kupiansk", "2025-03-02")]
+    assert all(e.sub_event_type == "Non-violent transfer of territory" for e in events)
+
+
+def test_extract_undated_past_tense_takes_publication_day_precision_two() -> None:
+    _art, events = _events("M23 rebels had taken Bunia, residents said.")
+    assert [(e.event_date, e.time_precision) for e in events] == [("2025-03-04", 2)]
+
+
+def test_extract_hedged_claim_is_kept_and_flagged() -> None:
+    _art, events = _events("M23 rebels claimed control of Goma on Sunday.")
+    assert len(events) == 1 and events[0].hedged
+
+
+def test_extract_protest_dispersed_by_police() -> None:
+    _art, events = _events("Protesters rallied in Khartoum on Tuesday, and police fired tear gas.")
+    assert len(events) == 1
+    event = events[0]
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1 == "Protesters (Sudan)"
+    assert event.actor2 == "Police Forces of Sudan (2019-)"
+
+
+def test_extract_same_event_twice_in_article_is_merged() -> None:
+    text = "M23 rebels captured Goma on Sunday. Residents said M23 fighters captured Goma on Sunday after a night of shelling."
+    _art, events = _events(text)
+    captures = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(captures) == 1
+
+
+def test_extract_undated_article_without_stated_day_gives_no_event() -> None:
+    _art, events = _events("M23 rebels had taken Bunia.", published=None)
+    assert events == []
