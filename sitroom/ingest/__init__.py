@@ -16,7 +16,7 @@ from ..model import RawDocument, Rejection
 from . import csvfile, feed, htmlpage, jsonl, plaintext, warc
 from .discover import Discovery, discover
 from .sniff import GZIP_MAGIC, kind_of, text_problem
-from .source import STAGE, Reader, Source, gunzip, reject, sha256_hex, size_limit
+from .source import STAGE, Reader, Source, gunzip, gunzip_head, reject, sha256_hex, size_limit
 
 LOGGER = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ def _reader_name(inner: str, raw: bytes, gzipped: bool) -> str:
     if extension in EXTENSIONS:
         return EXTENSIONS[extension]
     if gzipped:
-        raw = gunzip(raw[:65536], 65536).data  # enough of the head to sniff
+        raw = gunzip_head(raw)  # enough of the head to sniff
     if not raw or text_problem(raw):
         return "unsupported"
     kind = kind_of(raw)

@@ -20,6 +20,7 @@ TEXT = "text/plain"
 # Ingest adds ``file_sha256`` (records, gunzipped files) and ``charset`` (when it is known).
 GIVEN_FIELDS = ("id", "url", "title", "outlet", "published")
 _CHUNK = 1 << 14
+_SNIFF_BYTES = 1 << 16
 _GZIP_WBITS = 16 + zlib.MAX_WBITS  # gzip header and trailer, not raw deflate
 
 
@@ -112,6 +113,14 @@ def gunzip(raw: bytes, limit: int) -> Gunzipped:
     gzip bomb cannot fill memory.
     """
     return _inflate(raw, limit, keep=True)
+
+
+def gunzip_head(raw: bytes, size: int = _SNIFF_BYTES) -> bytes:
+    """Return up to ``size`` bytes from the start of gzip data ``raw`` (for sniffing), or b"" if unreadable."""
+    try:
+        return zlib.decompressobj(_GZIP_WBITS).decompress(raw[: size * 2], size)
+    except zlib.error:
+        return b""
 
 
 def gzip_problem(raw: bytes) -> str | None:

@@ -21,7 +21,7 @@ from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untype
 from ..config import IngestSettings
 from ..model import RawDocument, Rejection
 from .sniff import GZIP_MAGIC
-from .source import HTML, Source, document, gunzip, gzip_problem, reject, size_limit, too_many
+from .source import HTML, Source, document, gunzip_head, gzip_problem, reject, size_limit, too_many
 
 LOGGER = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def read(source: Source, settings: IngestSettings) -> Iterator[RawDocument | Rej
 
 
 def _starts_like_warc(data: bytes, compressed: bool) -> bool:
-    head = gunzip(data[:4096], 4096).data if compressed else data[:16]
+    head = gunzip_head(data, 4096) if compressed else data[:16]
     return head.lstrip()[:5].upper() == b"WARC/"
 
 

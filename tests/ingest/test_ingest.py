@@ -164,3 +164,12 @@ def test_ingest_directory_path_is_not_read(tmp_path: Path) -> None:
     docs, rejections = read_all(tmp_path)
     assert docs == []
     assert rejections[0].reason == "not a regular file"
+
+
+def test_ingest_gzip_with_unknown_extension_is_sniffed(tmp_path: Path) -> None:
+    page = ARTICLE_HTML * 200  # inflates past the 64 KiB sniff window
+    path = tmp_path / "snapshot.gz"
+    path.write_bytes(gzip.compress(page.encode("utf-8")))
+    docs, rejections = read_all(path)
+    assert rejections == []
+    assert [(d.media_type, len(d.content)) for d in docs] == [("text/html", len(page))]

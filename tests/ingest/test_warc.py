@@ -97,3 +97,15 @@ def test_warc_deterministic_doc_ids(tmp_path: Path) -> None:
     second, _ = read_all(path)
     assert [d.doc_id for d in first] == [d.doc_id for d in second]
     assert len(set(d.doc_id for d in first)) == 3
+
+
+def test_warc_gz_with_large_first_record(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    body = (ARTICLE_HTML * 40).encode("utf-8")  # first gzip member inflates past any small sniff window
+    _response(writer, "https://news.example/long", body, "text/html")
+    path = tmp_path / "long.warc.gz"
+    path.write_bytes(out.getvalue())
+    docs, rejections = read_all(path)
+    assert rejections == []
+    assert [d.content for d in docs] == [body]
