@@ -1,0 +1,202 @@
+"""The embedded DuckDB store: one connection, one transaction per batch, upsert by content id."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar
+
+import duckdb
+
+from ..errors import StoreError
+from ..model import Article, RawDocument, Rejection
+from . import rows
+from .migrations import migrate
+
+LOGGER = logging.getLogger(__name__)
+
+K = TypeVar("K")
+
+# DuckDB offers to open some foreign files (SQLite, ...) by downloading an extension; sitroom must
+# neither reach the network nor treat such a file as its store.
+_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+# A DuckDB file starts with an 8-byte checksum followed by this magic.
+_MAGIC, _MAGIC_AT = b"DUCK", 8
+
+
+class Store:
+    """A sitroom database: documents, articles and rejections, schema kept by migrations."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+        self._con = con
+        self.path = path
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (DuckDB checkpoints the file)."""
+        self._con.close()
+
+    def write_batch(self, documents: list[RawDocument], articles: list[Article], rejections: list[Rejection]) -> int:
+        """Upsert one batch in one transaction and return how many articles were new.
+
+        Each document must come with all of its articles: articles stored earlier for a document
+        in the batch that the batch no longer holds (a re-segmented page) are deleted.
+        """
+        docs = _last_by(documents, lambda d: d.doc_id)
+        arts = _last_by(articles, lambda a: a.article_id)
+        rejs = _last_by(rejections, rows.rejection_id)
+        with self._transaction("write batch"):
+            new = len(arts) - self._count_existing("articles", "article_id", list(arts))
+            self._delete_stale_articles(list(docs), list(arts))
+            self._upsert("documents", rows.DOCUMENT_COLUMNS, [rows.document_row(d) for d in docs.values()])
+            self._upsert("articles", rows.ARTICLE_COLUMNS, [rows.article_row(a) for a in arts.values()])
+            self._upsert("rejections", rows.REJECTION_COLUMNS, [rows.rejection_row(r) for r in rejs.values()])
+        LOGGER.debug("batch: %d documents, %d articles (%d new), %d rejections", len(docs), len(arts), new, len(rejs))
+        return new
+
+    def update_clusters(self, articles: list[Article]) -> None:
+        """Write ``cluster_id`` and ``duplicate_of`` of ``articles`` in one transaction."""
+        arts = _last_by(articles, lambda a: a.article_id)
+        ids = list(arts)
+        clusters = [a.cluster_id for a in arts.values()]
+        duplicates = [a.duplicate_of for a in arts.values()]
+        with self._transaction("update clusters"):
+            self._con.execute(
+                "UPDATE articles SET cluster_id = u.cluster_id, duplicate_of = u.duplicate_of "
+                "FROM (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::VARCHAR[]) AS cluster_id, "
+                "unnest(?::VARCHAR[]) AS duplicate_of) AS u WHERE articles.article_id = u.article_id",
+                [ids, clusters, duplicates],
+            )
+
+    def articles(self) -> list[Article]:
+        """Return every stored article, ordered by file then k."""
+        sql = f"SELECT {', '.join(rows.ARTICLE_COLUMNS)} FROM articles ORDER BY file, k, article_id"
+        return [rows.article_from_row(r) for r in self._query(sql)]
+
+    def documents(self) -> list[RawDocument]:
+        """Return every stored raw document, ordered by path then doc_id."""
+        sql = f"SELECT {', '.join(rows.DOCUMENT_COLUMNS)} FROM documents ORDER BY path, doc_id"
+        return [rows.document_from_row(r) for r in self._query(sql)]
+
+    def rejections(self) -> list[Rejection]:
+        """Return every stored rejection, ordered by path, stage, item and reason."""
+        sql = f"SELECT {', '.join(rows.REJECTION_COLUMNS)} FROM rejections ORDER BY path, stage, item_id, reason"
+        return [rows.rejection_from_row(r) for r in self._query(sql)]
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of rows in each table (the migration ledger left out)."""
+        tables = self._query(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND NOT starts_with(table_name, '_') "
+            "ORDER BY table_name"
+        )
+        return {str(name): int(self._query(f'SELECT count(*) FROM "{name}"')[0][0]) for (name,) in tables}
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self._con.execute(sql, params).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        try:
+            self._con.execute("BEGIN TRANSACTION")
+            yield
+            self._con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(f"{self.path}: cannot {what}: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        try:
+            self._con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # no transaction was open (BEGIN itself failed); nothing to undo
+
+    def _count_existing(self, table: str, key: str, ids: list[str]) -> int:
+        sql = f"SELECT count(*) FROM {table} WHERE list_contains(?::VARCHAR[], {key})"
+        return int(self._con.execute(sql, [ids]).fetchall()[0][0])
+
+    def _delete_stale_articles(self, doc_ids: list[str], keep: list[str]) -> None:
+        if doc_ids:
+            self._con.execute(
+                "DELETE FROM articles WHERE list_contains(?::VARCHAR[], doc_id) "
+                "AND NOT list_contains(?::VARCHAR[], article_id)",
+                [doc_ids, keep],
+            )
+
+    def _upsert(self, table: str, columns: Mapping[str, str], values: list[tuple[object, ...]]) -> None:
+        if not values:
+            return
+        # One statement over parallel column lists: executemany costs milliseconds per row.
+        lists = [list(column) for column in zip(*values)]
+        unnests = ", ".join(f"unnest(?::{kind}[])" for kind in columns.values())
+        self._con.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) SELECT {unnests}", lists)
+
+
+def open_store(path: str | Path) -> Store:
+    """Open the DuckDB store at ``path`` (``":memory:"`` for a throwaway one), creating and migrating it.
+
+    Args:
+        path: the database file; created when missing, never overwritten when it is not DuckDB.
+
+    Returns:
+        An open Store; use it as a context manager or call ``close()``.
+
+    Raises:
+        StoreError: the file is not a DuckDB database, cannot be opened, or cannot be migrated.
+    """
+    name = str(path)
+    if name != ":memory:":
+        _check_file(Path(path))
+    try:
+        con = duckdb.connect(name, config=_CONFIG)
+    except duckdb.Error as exc:
+        raise StoreError(f"{name}: cannot open database: {exc}") from exc
+    try:
+        applied = migrate(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError(f"{name}: cannot migrate database: {exc}") from exc
+    if applied:
+        LOGGER.info("%s: applied migrations %s", name, ", ".join(applied))
+    return Store(con, name)
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a database file")
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(_MAGIC_AT + len(_MAGIC))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read database file: {exc}") from exc
+        if head[_MAGIC_AT:] != _MAGIC:
+            raise StoreError(f"{path}: not a DuckDB database; refusing to open or overwrite it")
+    elif not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the database folder: {exc}") from exc
+
+
+def _last_by(items: Sequence[K], key: Callable[[K], str]) -> dict[str, K]:
+    # DuckDB refuses to upsert one key twice in a statement; the last record of a batch wins.
+    return {key(item): item for item in items}

@@ -1,0 +1,103 @@
+"""Database schema as an ordered list of named migrations, each applied once in a transaction.
+
+Adding a table or column is one new ``(name, sql)`` entry at the end of ``MIGRATIONS``; names
+already applied are recorded in ``_migrations`` and never run again, so opening an existing
+database is a no-op once it is current. Never edit or reorder an entry that has shipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import duckdb
+
+LOGGER = logging.getLogger(__name__)
+
+_DOCUMENTS = """
+CREATE TABLE documents (
+    doc_id VARCHAR PRIMARY KEY,
+    path VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    media_type VARCHAR NOT NULL,
+    size BIGINT NOT NULL,
+    fetched_at VARCHAR,
+    meta JSON NOT NULL,
+    content BLOB NOT NULL
+)
+"""
+
+_ARTICLES = """
+CREATE TABLE articles (
+    article_id VARCHAR PRIMARY KEY,
+    doc_id VARCHAR NOT NULL,
+    file VARCHAR NOT NULL,
+    k INTEGER NOT NULL,
+    title VARCHAR,
+    outlet VARCHAR,
+    published VARCHAR,
+    date_source VARCHAR NOT NULL,
+    text VARCHAR NOT NULL,
+    date_precision VARCHAR,
+    url VARCHAR,
+    language VARCHAR,
+    span_start BIGINT,
+    span_end BIGINT,
+    duplicate_of VARCHAR,
+    cluster_id VARCHAR
+)
+"""
+
+_REJECTIONS = """
+CREATE TABLE rejections (
+    id VARCHAR PRIMARY KEY,
+    stage VARCHAR NOT NULL,
+    item_id VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    severity VARCHAR NOT NULL
+)
+"""
+
+# Ordered and append-only: (name, sql); one entry may hold several ";"-separated statements.
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_documents", _DOCUMENTS),
+    ("0002_articles", _ARTICLES),
+    ("0003_rejections", _REJECTIONS),
+]
+
+_LEDGER = "CREATE TABLE IF NOT EXISTS _migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+
+
+def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Return the names of migrations already recorded in the database."""
+    con.execute(_LEDGER)
+    return [row[0] for row in con.execute("SELECT name FROM _migrations ORDER BY name").fetchall()]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, migrations: list[tuple[str, str]] | None = None) -> list[str]:
+    """Apply the migrations not yet recorded, each in its own transaction; return their names."""
+    todo = MIGRATIONS if migrations is None else migrations
+    done = set(applied(con))
+    unknown = done - {name for name, _ in todo}
+    if unknown:
+        # A newer sitroom wrote this database; carry on, the tables we know are unchanged.
+        LOGGER.warning("database has migrations this version does not know: %s", sorted(unknown))
+    new = []
+    for name, sql in todo:
+        if name in done:
+            continue
+        _apply(con, name, sql)
+        new.append(name)
+    return new
+
+
+def _apply(con: duckdb.DuckDBPyConnection, name: str, sql: str) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(sql)
+        con.execute("INSERT INTO _migrations VALUES (?, current_timestamp)", [name])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    LOGGER.info("applied migration %s", name)
