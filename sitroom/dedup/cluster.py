@@ -56,12 +56,11 @@ class Overlap:
 def profile(article: Article, settings: DedupSettings) -> Profile:
     """Return the shingle profile of ``article``."""
     tokens = words(article.text)
+    ordered = shingles(tokens, settings.shingle_words)
+    # The shingles starting within the opening words; at least one, so a short text has a lead.
     lead_words = max(LEAD_MIN_WORDS, int(len(tokens) * LEAD_FRACTION))
-    return Profile(
-        article_id=article.article_id,
-        shingles=shingles(tokens, settings.shingle_words),
-        lead=shingles(tokens[:lead_words], settings.shingle_words),
-    )
+    lead = ordered[: max(1, lead_words - settings.shingle_words + 1)]
+    return Profile(article_id=article.article_id, shingles=frozenset(ordered), lead=frozenset(lead))
 
 
 def overlap(a: Profile, b: Profile) -> Overlap:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import zlib
 from typing import Mapping
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 from ..config import DedupSettings
 from ..errors import ConfigError
@@ -22,10 +23,11 @@ _SEED = 1
 
 
 def sketch(shingle_set: frozenset[str], num_perm: int) -> MinHash:
-    """Return the MinHash of a shingle set (fixed seed, so sketches are reproducible)."""
-    minhash = MinHash(num_perm=num_perm, seed=_SEED)
-    # Sorted so that the byte stream fed to the hash does not depend on set iteration order.
-    minhash.update_batch([item.encode("utf-8") for item in sorted(shingle_set)])
+    """Return the MinHash of a shingle set (fixed seed and hash, so sketches are reproducible)."""
+    # CRC32 is a stable 32-bit hash in C, several times faster than datasketch's SHA-1 default;
+    # MinHash's random permutations supply the mixing. Python's hash() would change per process.
+    minhash = MinHash(num_perm=num_perm, seed=_SEED, hashfunc=zlib.crc32)
+    minhash.update_batch([item.encode("utf-8") for item in shingle_set])
     return minhash
 
 

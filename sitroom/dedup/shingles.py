@@ -16,10 +16,10 @@ def words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
-def shingles(tokens: Sequence[str], size: int) -> frozenset[str]:
-    """Return the set of ``size``-word shingles; a text shorter than ``size`` is one shingle."""
+def shingles(tokens: Sequence[str], size: int) -> list[str]:
+    """Return the ``size``-word shingles in text order; a text shorter than ``size`` is one shingle."""
     if not tokens:
-        return frozenset()
+        return []
     if len(tokens) <= size:
-        return frozenset({" ".join(tokens)})
-    return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+        return [" ".join(tokens)]
+    return [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
