@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ..model import ActorRef, Article, DateRef, Event, Evidence, PlaceRef
 from .attribution import Attribution, find_attribution, is_hedged
-from .codebook import STATE_TYPES, event_type_of
+from .codebook import ARMED_TYPES, STATE_TYPES, event_type_of
 from .frames import Frame, build_frames, drop_reason, is_caption
 from .lexicon import Lexicon, load_lexicon
 from .locate import (Located, When, choose_places, dates_for, is_coarse, nearest_date, speech_date,
@@ -23,7 +23,7 @@ from .locate import (Located, When, choose_places, dates_for, is_coarse, nearest
 from .merge import event_id, merge_events
 from .quantities import Number, fatalities, quantities
 from .roles import Placed, Roles, assign_roles
-from .sentences import Sentence, Token, tokenize
+from .sentences import Sentence, Token, split_sentences, tokenize
 from .triggers import Rule, load_rules
 
 LOGGER = logging.getLogger(__name__)
@@ -347,6 +347,8 @@ def _sub_event_type(rule: Rule, roles: Roles, place: PlaceRef, tokens: Sequence[
         return rule.nonstate_sub
     if rule.civilian_sub and _civilian_target(roles, tokens, frame):
         return rule.civilian_sub
+    if rule.armed_sub and roles.actor2 is not None and roles.actor2.actor.type in ARMED_TYPES:
+        return rule.armed_sub
     return rule.sub_event_type
 
 
@@ -369,3 +371,23 @@ def _actor_names(roles: Roles, sub: str, tokens: Sequence[Token], frame: Frame, 
     if actor2 is None and kind != "Strategic developments" and _civilian_target(roles, tokens, frame):
         actor2 = f"Civilians ({country})"
     return actor1, actor2
+
+
+def sentence_sub_types(text: str, options: ExtractOptions | None = None) -> list[str]:
+    """Sub-event types a sentence reports by its triggers and filters alone (no actors, places or dates).
+
+    For triage and trigger evaluation on sentence sets without resolved references.
+    """
+    from .triggers import find_triggers
+
+    options = options or ExtractOptions()
+    lexicon = options.lexicon or load_lexicon()
+    rules = options.rules or load_rules()
+    found: list[str] = []
+    for sentence in split_sentences(text):
+        matches = find_triggers(sentence, rules, frozenset(), lexicon)
+        for clause in build_frames(sentence, sentence.tokens, matches, lexicon):
+            frame = next((f for f in clause.alternatives() if drop_reason(sentence.tokens, f, lexicon) is None), None)
+            if frame is not None:
+                found.append(frame.trigger.rule.sub_event_type)
+    return found

@@ -133,7 +133,7 @@ def _modal_after_subject(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon
 
 def _infinitive(tokens: Sequence[Token], match: TriggerMatch) -> bool:
     k = match.first
-    if k == 0 or tokens[k - 1].text.lower() != "to":
+    if match.rule.infinitive_ok or k == 0 or tokens[k - 1].text.lower() != "to":
         return False
     if tokens[k].pos and tokens[k].pos != "VERB":
         return False

@@ -4,11 +4,14 @@
 
     {"id": "air", "sub_event_type": "Air/drone strike", "priority": 90,
      "patterns": ["airstrike", "air strike", "drone hit|strike", "launch * rocket|missile"],
-     "state_sub": "...", "nonstate_sub": "...", "civilian_sub": "...", "needs_place": false}
+     "state_sub": "...", "nonstate_sub": "...", "civilian_sub": "...", "armed_sub": "...",
+     "needs_place": false, "infinitive_ok": false, "exclude": ["hunger strike"]}
 
 Pattern syntax: words separated by spaces; ``a|b`` alternatives; ``*`` a gap of up to three
 tokens; ``@PLACE`` a token that starts a resolved place. A word matches a token's text, lemma,
 irregular base or crude stem. Higher ``priority`` wins when triggers compete in one clause.
+``exclude`` patterns veto a match on the tokens they cover; ``infinitive_ok`` keeps "to protest"
+and "to disperse" (a purpose clause that still reports the act).
 """
 
 from __future__ import annotations
@@ -44,7 +47,10 @@ class Rule:
     state_sub: str | None = None
     nonstate_sub: str | None = None
     civilian_sub: str | None = None
+    armed_sub: str | None = None
     needs_place: bool = False
+    infinitive_ok: bool = False
+    exclude: tuple[tuple[frozenset[str], ...], ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -106,11 +112,14 @@ def _rule(name: str, number: int, line: str) -> Rule:
             state_sub=raw.get("state_sub"),
             nonstate_sub=raw.get("nonstate_sub"),
             civilian_sub=raw.get("civilian_sub"),
+            armed_sub=raw.get("armed_sub"),
             needs_place=bool(raw.get("needs_place", False)),
+            infinitive_ok=bool(raw.get("infinitive_ok", False)),
+            exclude=tuple(compile_pattern(p) for p in raw.get("exclude", [])),
         )
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(name, f"line {number}: bad trigger rule: {exc!r}") from exc
-    for sub in (rule.sub_event_type, rule.state_sub, rule.nonstate_sub, rule.civilian_sub):
+    for sub in (rule.sub_event_type, rule.state_sub, rule.nonstate_sub, rule.civilian_sub, rule.armed_sub):
         if sub is not None and sub not in SUB_EVENT_TYPES:
             raise InputError(name, f"line {number}: unknown sub-event type {sub!r}")
     return rule
@@ -129,13 +138,24 @@ def find_triggers(
     starts = [tok.start in place_starts for tok in sentence.tokens]
     found: list[TriggerMatch] = []
     for rule in rules:
-        taken: set[int] = set()
+        taken = _excluded(rule, forms, starts)
         for k in range(len(forms)):
             best = _longest(rule, forms, starts, k)
-            if best is not None and k not in taken:
+            if best is not None and not taken & set(range(k, best + 1)):
                 taken.update(range(k, best + 1))
                 found.append(_match(rule, sentence.tokens, k, best))
     return found
+
+
+def _excluded(rule: Rule, forms: list[frozenset[str]], starts: list[bool]) -> set[int]:
+    """Tokens covered by the rule's exclude patterns ("hunger strike" is no air strike)."""
+    covered: set[int] = set()
+    for pattern in rule.exclude:
+        for k in range(len(forms)):
+            end = _match_at(pattern, 0, forms, starts, k)
+            if end is not None:
+                covered.update(range(k, end + 1))
+    return covered
 
 
 def _forms(tok: Token, k: int, lexicon: Lexicon) -> frozenset[str]:
