@@ -80,7 +80,6 @@ def run(
             _flush(batch, store, summary)
     _flush(batch, store, summary)
     _cluster(store, settings, summary)
-    summary.rejections = store.rejections()
     summary.counts = store.counts()
     if out_dir is not None:
         summary.exports = export.write_all(store, Path(out_dir))
@@ -109,6 +108,8 @@ def _flush(batch: _Batch, store: Store, summary: RunSummary) -> None:
     if batch.size() == 0:
         return
     summary.new_articles += store.write_batch(batch.documents, batch.articles, batch.rejections)
+    # The summary (and the exit code) speak of this run's rejections; older ones stay stored.
+    summary.rejections.extend(batch.rejections)
     batch.documents.clear()
     batch.articles.clear()
     batch.rejections.clear()
