@@ -45,14 +45,15 @@ def _patterns(rules: Rules) -> _Patterns:
     months = "|".join(sorted(rules.months, key=len, reverse=True))
     mon = rf"(?P<month>{months})\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    year = r"(?P<year>(?:19|20)\d{2})"
+    # "20258:21 PM": copied pages often glue the clock time to the year.
+    year = r"(?P<year>(?:19|20)\d{2})(?:(?!\d)|(?=\d{1,2}:\d{2}))"
     full = (
-        re.compile(rf"\b{mon}\s+{day},?\s+{year}\b", re.IGNORECASE),
-        re.compile(rf"\b{day}\s+(?:of\s+)?{mon},?\s+{year}\b", re.IGNORECASE),
-        re.compile(rf"\b{year}-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})\b"),
-        re.compile(rf"\b{year}/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})\b"),
+        re.compile(rf"\b{mon}\s+{day},?\s+{year}", re.IGNORECASE),
+        re.compile(rf"\b{day}\s+(?:of\s+)?{mon},?\s+{year}", re.IGNORECASE),
+        re.compile(rf"\b(?P<year>(?:19|20)\d{{2}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})\b"),
+        re.compile(rf"\b(?P<year>(?:19|20)\d{{2}})/(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})\b"),
     )
-    month_year = re.compile(rf"\b{mon},?\s+{year}\b", re.IGNORECASE)
+    month_year = re.compile(rf"\b{mon},?\s+{year}", re.IGNORECASE)
     weekday = re.compile(r"\b(" + "|".join(rules.weekdays) + r")s?\b", re.IGNORECASE)
     return _Patterns(full, month_year, weekday)
 

@@ -16,6 +16,7 @@ from enum import Enum
 
 from .dates import find_dates, strip_dates
 from .rules import Rules
+from .wrap import raw_lines, unwrap
 
 LOGGER = logging.getLogger(__name__)
 
@@ -60,23 +61,13 @@ _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 def split_lines(text: str, rules: Rules) -> list[Line]:
-    """Return the non-blank lines of ``text`` with offsets, blank-line gaps and kinds."""
+    """Return the non-blank lines of ``text`` (hard wraps undone) with offsets, gaps and kinds."""
     lines: list[Line] = []
-    offset = 0
-    gap = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip()
-        if not stripped:
-            gap += 1
-        else:
-            lead = len(raw) - len(raw.lstrip())
-            start = offset + lead
-            clean = _SPACE.sub(" ", stripped)
-            kind, outlet = classify(clean, rules)
-            lines.append(Line(len(lines), number, start, start + len(stripped), stripped, clean, gap, kind, outlet))
-            gap = 0
-        offset += len(raw) + 1
-    return mark_repeats(lines, rules)
+    for raw in unwrap(raw_lines(text), text, rules):
+        clean = _SPACE.sub(" ", raw.text)
+        kind, outlet = classify(clean, rules)
+        lines.append(Line(len(lines), raw.number, raw.start, raw.end, raw.text, clean, raw.gap, kind, outlet))
+    return _mark_credited_captions(mark_repeats(lines, rules), rules)
 
 
 def classify(text: str, rules: Rules) -> tuple[Kind, str | None]:
@@ -86,7 +77,7 @@ def classify(text: str, rules: Rules) -> tuple[Kind, str | None]:
             m = pattern.search(text)
             if m:
                 return kind, _outlet(m)
-    if is_date_line(text, rules):
+    if is_date_line(text, rules) or any(p.match(text) for p in rules.relative_times):
         return Kind.DATE, None
     for pattern in rules.boilerplate:
         m = pattern.search(text)
@@ -98,7 +89,7 @@ def classify(text: str, rules: Rules) -> tuple[Kind, str | None]:
 def _classify_shape(text: str, rules: Rules) -> Kind:
     if sum(text.count(sep) for sep in rules.nav_separators) >= rules.nav_min_separators:
         return Kind.NAV
-    if any(p.search(text) for p in rules.strong_credits):
+    if rules.credit_line.match(text) or any(p.search(text) for p in rules.strong_credits):
         return Kind.CAPTION
     words = text.split()
     if len(words) <= rules.byline_max_words and any(p.search(text) for p in rules.bylines):
@@ -193,3 +184,14 @@ def _is_doubled_caption(out: list[Line], positions: list[int], rules: Rules) -> 
     if any(b - a == 1 for a, b in zip(positions, positions[1:])):
         return True
     return any(p.search(out[positions[0]].text) for p in rules.weak_credits)
+
+
+def _mark_credited_captions(lines: list[Line], rules: Rules) -> list[Line]:
+    # Pages copied from some sites print the photo credit on its own line ("Getty Images")
+    # and the caption, unpunctuated like a heading, right under it.
+    out = list(lines)
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        if line.kind is Kind.CAPTION and nxt.kind is Kind.HEADING and rules.credit_line.match(line.text):
+            out[i + 1] = dataclasses.replace(nxt, kind=Kind.CAPTION)
+    return out

@@ -32,6 +32,7 @@ class Rules:
     nav_min_separators: int
     strong_credits: tuple[re.Pattern[str], ...]
     weak_credits: tuple[re.Pattern[str], ...]
+    credit_line: re.Pattern[str]
     file_photo: re.Pattern[str]
     bylines: tuple[re.Pattern[str], ...]
     byline_max_words: int
@@ -40,6 +41,7 @@ class Rules:
     updated_keys: frozenset[str]
     date_filler: frozenset[str]
     date_max_other_words: int
+    relative_times: tuple[re.Pattern[str], ...]
     months: dict[str, int]
     weekdays: dict[str, int]
     dateline: re.Pattern[str]
@@ -73,6 +75,7 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
         nav_min_separators=int(data["navigation"]["min_separators"]),
         strong_credits=_compile(caps["strong"], agencies=agencies),
         weak_credits=_compile(caps["weak"], agencies=agencies),
+        credit_line=re.compile(caps["credit_line"], re.IGNORECASE),
         file_photo=re.compile(caps["file_photo"], re.IGNORECASE),
         # Bylines rely on capitalised names, so they are matched case-sensitively.
         bylines=_compile(data["bylines"]["patterns"], flags=0),
@@ -82,6 +85,7 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
         updated_keys=frozenset(dates["updated_keys"]),
         date_filler=frozenset(dates["filler"]),
         date_max_other_words=int(dates["max_other_words"]),
+        relative_times=_compile(dates["relative"]),
         months={k.lower(): int(v) for k, v in dates["months"].items()},
         weekdays={k.lower(): int(v) for k, v in dates["weekdays"].items()},
         dateline=re.compile(dates["dateline"]),

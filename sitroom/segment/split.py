@@ -21,6 +21,7 @@ LOGGER = logging.getLogger(__name__)
 
 _SEPARATORS = (Kind.LABEL, Kind.BOILER, Kind.NAV)
 _OWN_META_STRONG = (Kind.DATE, Kind.BYLINE)
+_HEAD_LINES = 2
 _OWN_META_WEAK = (Kind.CAPTION, Kind.LABEL, Kind.NAV, Kind.BOILER, Kind.HEADER)
 
 
@@ -85,7 +86,8 @@ def split(lines: list[Line], rules: Rules) -> list[Segment]:
             state.close()
             state.pending = [line]
             state.after = "end"
-            state.zone = state.zone or line.kind is Kind.ZONE
+            # A comment thread or teaser list lasts until the next end marker or article.
+            state.zone = line.kind is Kind.ZONE
         elif state.cur is not None:
             state.cur.add(line)
         else:
@@ -104,6 +106,7 @@ def _feed_heading(line: Line, ctx: _Context, state: _State) -> None:
             state.close()
             state.cur = Segment(title=line, pre=state.pending, in_zone=state.zone)
             state.pending = []
+            state.zone = False
             return
     if cur is not None:
         cur.add(line)
@@ -113,6 +116,8 @@ def _feed_heading(line: Line, ctx: _Context, state: _State) -> None:
 
 def _feed_body(line: Line, ctx: _Context, state: _State) -> None:
     if state.cur is not None:
+        if not state.cur.has_body:
+            _resolve_title(state.cur, ctx)
         state.cur.add(line)
         return
     state.pending.append(line)
@@ -120,6 +125,28 @@ def _feed_body(line: Line, ctx: _Context, state: _State) -> None:
     if state.after == "start" and sum(1 for p in state.pending if p.kind is Kind.BODY) >= wanted:
         state.cur = _untitled(state.pending)
         state.pending = []
+
+
+def _resolve_title(seg: Segment, ctx: _Context) -> None:
+    """Among the headings above the first paragraph, keep the likeliest headline as the title.
+
+    A section kicker ("Middle East") or a standfirst can precede or follow the headline;
+    the others stay in ``seg.lines`` and are dropped from the text as head matter.
+    """
+    if seg.title is None:
+        return
+    heads = [seg.title] + [ln for ln in seg.lines if ln.kind is Kind.HEADING]
+    best = max(heads, key=lambda h: (_head_rank(h, ctx), -h.pos))
+    if best is not seg.title:
+        seg.lines = [seg.title] + [ln for ln in seg.lines if ln is not best]
+        seg.title = best
+
+
+def _head_rank(line: Line, ctx: _Context) -> int:
+    words = len(line.text.split())
+    rank = 3 * (norm_key(line.text) in ctx.confirmed) + 2 * line.repeated
+    rank += 4 <= words <= ctx.rules.limits["heading_max_words"]
+    return rank - line.text.isupper()
 
 
 def _untitled(pending: list[Line]) -> Segment:
@@ -158,8 +185,15 @@ def _separation(line: Line, ctx: _Context, cur: Segment | None, state: _State) -
 def _own_meta(line: Line, lines: list[Line]) -> int:
     key = norm_key(line.text)
     strong = weak = repeat = False
+    headings = 0
     for nxt in lines[line.pos + 1 :]:
-        if nxt.kind in (Kind.BODY, Kind.HEADING, Kind.END, Kind.ZONE):
+        if nxt.kind is Kind.HEADING:
+            # A standfirst or an author line may sit between a headline and its date line.
+            headings += 1
+            if headings > _HEAD_LINES:
+                break
+            continue
+        if nxt.kind in (Kind.BODY, Kind.END, Kind.ZONE):
             break
         if nxt.kind is Kind.REPEAT:
             repeat = repeat or norm_key(nxt.text) == key
