@@ -69,20 +69,24 @@ def parse_published(published: str | None) -> date | None:
 
 
 def _middle(first: date, last: date) -> date:
+    """Middle day of [first, last], rounding down (ACLED codes vague windows at their middle)."""
     return first + timedelta(days=(last - first).days // 2)
 
 
 def _month_end(year: int, month: int) -> int:
+    """Number of days in the month."""
     return calendar.monthrange(year, month)[1]
 
 
 def _add_months(day: date, months: int) -> date:
+    """Same day-of-month ``months`` later (earlier if negative), clipped to the month end."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return date(year, month + 1, min(day.day, _month_end(year, month + 1)))
 
 
 def _day_number(raw: str) -> int:
+    """Day of month from "3", "03" or "3rd"."""
     return int(raw.rstrip("stndrh"))
 
 
@@ -105,6 +109,7 @@ def _pick_year(month: int, day: int, pub: date, tense: str) -> date | None:
 
 
 def _calendar_day(span: DateSpan, pub: date | None, tense: str, key: str = "day") -> date | None:
+    """The day a date span names, choosing its year from ``pub`` when the text gives none."""
     fields = span.fields
     if span.rule == "slash":
         first, second = int(fields["a"]), int(fields["b"])
@@ -125,6 +130,7 @@ def _calendar_day(span: DateSpan, pub: date | None, tense: str, key: str = "day"
 
 
 def _resolve_date(span: DateSpan, pub: date | None, tense: str) -> _Window | None:
+    """Explicit date, or range "December 1-3" (first day, ``end`` the last)."""
     first = _calendar_day(span, pub, tense)
     if first is None:
         return None
@@ -137,6 +143,7 @@ def _resolve_date(span: DateSpan, pub: date | None, tense: str) -> _Window | Non
 
 
 def _prefix_words(span: DateSpan) -> list[str]:
+    """Lowercase words before a month name ("in", "late", "mid")."""
     return span.fields.get("prefix", "").lower().replace("-", " ").split()
 
 
@@ -152,6 +159,7 @@ def _month_window(span: DateSpan, pub: date | None, tense: str) -> tuple[date, d
     month = _month_number(span.fields["month"])
 
     def window(year: int) -> tuple[date, date]:
+        """First and last day of the month part in ``year``."""
         return date(year, month, low), date(year, month, min(high, _month_end(year, month)))
 
     if "year" in span.fields:
@@ -168,6 +176,7 @@ def _month_window(span: DateSpan, pub: date | None, tense: str) -> tuple[date, d
 
 
 def _resolve_month(span: DateSpan, pub: date | None, tense: str) -> _Window | None:
+    """"(early|mid|late) <month> [year]" at the middle of its window."""
     window = _month_window(span, pub, tense)
     if window is None:
         return None
@@ -181,6 +190,7 @@ def _resolve_month(span: DateSpan, pub: date | None, tense: str) -> _Window | No
 
 
 def _resolve_weekday(span: DateSpan, pub: date | None, tense: str) -> _Window | None:
+    """Weekday at the latest such day on or before publication, or ahead when future."""
     if pub is None:
         return None
     target = load_rules().weekdays[span.fields["weekday"].lower()]
@@ -197,16 +207,19 @@ def _resolve_weekday(span: DateSpan, pub: date | None, tense: str) -> _Window | 
 
 
 def _monday(day: date) -> date:
+    """Monday of the week containing ``day``."""
     return day - timedelta(days=day.weekday())
 
 
 def _saturday(pub: date, forward: bool) -> date:
+    """The Saturday on or before ``pub`` (on or after when ``forward``)."""
     if forward:
         return pub + timedelta(days=(5 - pub.weekday()) % 7)
     return pub - timedelta(days=(pub.weekday() - 5) % 7)
 
 
 def _span_of_month(day: date) -> tuple[date, date]:
+    """First and last day of the month containing ``day``."""
     return day.replace(day=1), day.replace(day=_month_end(day.year, day.month))
 
 
@@ -244,6 +257,7 @@ def _relative_window(op: str, pub: date, n: int, tense: str) -> tuple[date, date
 
 
 def _resolve_relative(span: DateSpan, pub: date | None, tense: str) -> _Window | None:
+    """Relative phrase ("last week", "two days ago") via its op from the data file."""
     if pub is None:
         return None
     fields = span.fields
@@ -305,6 +319,7 @@ def _tense_matters(span: DateSpan) -> bool:
 
 
 def _tense_for(span: DateSpan, text: str, hint: TenseHint) -> str:
+    """Tense for one span: the caller's hint, else cue words, else past."""
     if not _tense_matters(span):
         return "past"
     if isinstance(hint, str):
@@ -341,7 +356,9 @@ def resolve_dates(
         if resolved is None:
             continue
         evidence = Evidence(article_id, span.start, span.end, span.text)
-        refs.append(DateRef(resolved.day, resolved.end_day, resolved.time_precision, evidence, resolved.future))
+        refs.append(
+            DateRef(resolved.day, resolved.end_day, resolved.time_precision, evidence, resolved.future)
+        )
     return refs
 
 
@@ -364,7 +381,7 @@ def _dateparser_fallback(expr: str, pub: date | None) -> ResolvedDate | None:
     """Explicit dates in odd formats ("02.12.2024"); never relative words, which need tense."""
     if not any(ch.isdigit() for ch in expr):
         return None
-    import dateparser  # slow import (~0.5 s): only on this rare path
+    import dateparser  # type: ignore[import-untyped]  # slow import (~0.5 s): rare path only
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month", "year"]}
     if "." in expr:
