@@ -34,8 +34,10 @@ _CIVILIAN_WORDS = frozenset({"civilian", "civilians", "people", "residents", "re
                              "market", "hospital", "school", "homes", "houses", "shelter"})
 _DEMO_TYPES = {"Protests": "Protesters", "Riots": "Rioters"}
 _SKIP_ACTOR_TYPES = frozenset({"media"})
+CLAUSE_REASONS = frozenset({"aggregate", "background history", "negated or denied"})
 HEADLINE_ENDS = ".!?\"”’'):"
 HEADLINE_WORDS = 16
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
 _RELATIVE_ACTOR = frozenset({"who", "which", "that"})
 _RELATIVE_PLACE = frozenset({"where"})
 _NO_TARGET_SUBS = frozenset({"Change to group/activity", "Headquarters or base established", "Arrests"})
@@ -167,6 +169,8 @@ def _sentence_events(ctx: _Article, sent: _Sent) -> list[Event]:
                 events.extend(_frame_events(ctx, sent, frame))
                 break
             LOGGER.debug("%s: dropped %r (%s)", ctx.article.article_id, _text(ctx, frame), reason)
+            if reason in CLAUSE_REASONS:
+                break  # the whole clause is background or statistics, not just this trigger
     return events
 
 
@@ -183,6 +187,8 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame) -> list[Event]:
     place_lo = _antecedent(tokens, lo, sent.places, _RELATIVE_PLACE)
     actors = [a for a in sent.actors if not _in_attribution(a.first, attribution)]
     roles = assign_roles(tokens, (trig.first, trig.last), (actor_lo, hi), actors)
+    if roles.actor1 is None and roles.actor2 is None:
+        roles = _fallback_roles(tokens, frame, lo, attribution, sent.actors, actors)
     if roles.actor2 is not None and frame.trigger.rule.sub_event_type in _NO_TARGET_SUBS:
         roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
     if trig.rule.needs_place and not any(lo <= p.first <= hi for p in sent.places):
@@ -212,6 +218,29 @@ def _toll_owner(groups: Sequence[Sequence[Located]], number: int) -> int:
         if group and group[0].first < number:
             owner = k
     return owner
+
+
+def _fallback_roles(tokens: Sequence[Token], frame: Frame, lo: int, attribution: Attribution | None,
+                   all_actors: Sequence[Placed], actors: Sequence[Placed]) -> Roles:
+    """Roles when the frame names no actor.
+
+    1. "X said (that) it/they <event>": the pronoun is the source, so X acts;
+    2. otherwise the actors named elsewhere in the sentence, in order ("Fighting raged ... with
+       government forces ... hammering the rebels").
+    """
+    trig = frame.trigger
+    if attribution is not None and attribution.verb < trig.first and _pronoun_subject(tokens, lo, trig.first):
+        sources = [a for a in all_actors if attribution.first <= a.first <= attribution.last]
+        if sources:
+            return Roles(actor1=sources[0])
+    if trig.rule.sub_event_type in _NO_TARGET_SUBS:
+        return Roles()
+    # Only actors after the trigger: those before it act in an earlier clause of their own.
+    return assign_roles(tokens, (trig.first, trig.last), (trig.first, len(tokens) - 1), actors)
+
+
+def _pronoun_subject(tokens: Sequence[Token], lo: int, first: int) -> bool:
+    return any(t.text.lower() in _PRONOUNS for t in tokens[lo:first])
 
 
 def _antecedent(tokens: Sequence[Token], lo: int, refs: Sequence[Placed] | Sequence[Located], words: frozenset[str]) -> int:
@@ -339,17 +368,28 @@ def _role_evidence(ctx: _Article, ev: dict[str, Evidence], roles: Roles) -> None
 
 def _sub_event_type(rule: Rule, roles: Roles, place: PlaceRef, tokens: Sequence[Token], frame: Frame) -> str:
     actor1 = roles.actor1.actor if roles.actor1 is not None else None
+    actor2 = roles.actor2.actor if roles.actor2 is not None else None
     if rule.id == "overtake" and place.kind == "country":
         return "Change to group/activity"  # entering a country is a deployment, not a capture
-    if actor1 is not None and actor1.type in STATE_TYPES and rule.state_sub:
+    state1 = _is_state(actor1) if actor1 is not None else None
+    if actor1 is None and actor2 is not None and _is_state(actor2) is not None:
+        state1 = not _is_state(actor2)  # taken from the state -> by non-state forces, and back
+    if state1 is True and rule.state_sub:
         return rule.state_sub
-    if actor1 is not None and actor1.type not in STATE_TYPES and rule.nonstate_sub:
+    if state1 is False and rule.nonstate_sub:
         return rule.nonstate_sub
     if rule.civilian_sub and _civilian_target(roles, tokens, frame):
         return rule.civilian_sub
     if rule.armed_sub and roles.actor2 is not None and roles.actor2.actor.type in ARMED_TYPES:
         return rule.armed_sub
     return rule.sub_event_type
+
+
+def _is_state(actor: ActorRef) -> bool | None:
+    """True for state forces, False for armed non-state groups, None for persons and others."""
+    if actor.type in STATE_TYPES:
+        return True
+    return False if actor.type in ARMED_TYPES else None
 
 
 def _civilian_target(roles: Roles, tokens: Sequence[Token], frame: Frame) -> bool:

@@ -64,6 +64,9 @@ def _false_break(tokens: Sequence[Token], k: int, phrase: tuple[str, ...]) -> bo
     if phrase == ("as",):
         # "as far as", "as well as", "such as", "as reported by" are not clause breaks.
         return prev in _NOT_BREAK_AFTER or prev == "as" or nxt in _NOT_BREAK_AFTER or nxt in ("reported", "part", "a", "an")
+    if phrase == ("with",):
+        # "with government forces reinforcing": an absolute clause, a new frame; "clashed with X" is not.
+        return not any(t.text.lower().endswith("ing") for t in tokens[k + 1 : k + 5])
     if phrase in (("since",), ("after",), ("before",), ("following",)):
         # "since late on Friday", "after years": a time adverbial, not a new clause.
         return nxt in ("late", "early", "the", "years", "months", "weeks", "days", "it", "that") or _YEAR.match(nxt) is not None
@@ -77,6 +80,8 @@ def build_frames(sentence: Sentence, tokens: Sequence[Token], matches: Sequence[
     frames: list[Frame] = []
     for lo, hi in bounds:
         inside = [m for m in matches if lo <= m.first <= hi]
+        if frames and inside and all(m.rule.consequence for m in inside):
+            inside = []  # "... where seven people were killed": the toll of the frame before
         if not inside:
             if frames:
                 last = frames[-1]

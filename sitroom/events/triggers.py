@@ -7,10 +7,11 @@
      "state_sub": "...", "nonstate_sub": "...", "civilian_sub": "...", "armed_sub": "...",
      "needs_place": false, "infinitive_ok": false, "exclude": ["hunger strike"]}
 
-Pattern syntax: words separated by spaces; ``a|b`` alternatives; ``*`` a gap of up to three
+Pattern syntax: words separated by spaces; ``a|b`` alternatives; ``*`` a gap of up to four
 tokens; ``@PLACE`` a token that starts a resolved place. A word matches a token's text, lemma,
 irregular base or crude stem. Higher ``priority`` wins when triggers compete in one clause.
-``exclude`` patterns veto a match on the tokens they cover; ``infinitive_ok`` keeps "to protest"
+``consequence`` marks triggers ("killed") that, alone in a clause after another frame, only
+report that frame's toll. ``exclude`` patterns veto a match on the tokens they cover; ``infinitive_ok`` keeps "to protest"
 and "to disperse" (a purpose clause that still reports the act).
 """
 
@@ -32,7 +33,7 @@ from .sentences import Sentence, Token
 LOGGER = logging.getLogger(__name__)
 
 TRIGGERS_FILE = "triggers.jsonl"
-GAP = 3
+GAP = 4
 PLACE = "@place"
 
 
@@ -50,6 +51,7 @@ class Rule:
     armed_sub: str | None = None
     needs_place: bool = False
     infinitive_ok: bool = False
+    consequence: bool = False
     exclude: tuple[tuple[frozenset[str], ...], ...] = ()
 
 
@@ -115,6 +117,7 @@ def _rule(name: str, number: int, line: str) -> Rule:
             armed_sub=raw.get("armed_sub"),
             needs_place=bool(raw.get("needs_place", False)),
             infinitive_ok=bool(raw.get("infinitive_ok", False)),
+            consequence=bool(raw.get("consequence", False)),
             exclude=tuple(compile_pattern(p) for p in raw.get("exclude", [])),
         )
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
