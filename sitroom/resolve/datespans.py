@@ -141,7 +141,7 @@ def load_rules() -> DateRules:
     text = resources.files("sitroom").joinpath("data/date_patterns.json").read_text("utf-8")
     data = json.loads(text)
     macros = _macros(data)
-    trim = re.compile(rf"^(?:{'|'.join(data['trim_prefixes'])})\s+", re.IGNORECASE)
+    trim = re.compile(rf"(?:{'|'.join(data['trim_prefixes'])})\s+", re.IGNORECASE)
     return DateRules(
         rules=_compile_rules(data, macros),
         months=data["months"],

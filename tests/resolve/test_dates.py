@@ -101,6 +101,12 @@ def test_dates_since_gives_range_to_publication() -> None:
     assert ref.evidence.text == "since late on Friday"
 
 
+def test_dates_evidence_drops_leading_prepositions_but_keeps_modifiers() -> None:
+    refs = resolve_dates("Rebels seized it in late November and in May, on Sunday and during 2023.", "a", "2024-12-05")
+    assert [r.evidence.text for r in refs] == ["late November", "May", "Sunday"]
+    assert _one("In the past 24 hours, 40 people were killed", "2024-12-05").day == "2024-12-05"
+
+
 def test_dates_explicit_range() -> None:
     ref = _one("Clashes on December 1-3, 2024 left dozens dead", "2024-12-05")
     assert (ref.day, ref.end_day) == ("2024-12-01", "2024-12-03")
