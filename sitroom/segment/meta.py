@@ -106,21 +106,23 @@ def _context_year(lines: list[Line], rules: Rules) -> str | None:
 
 
 def inferred_date(lines: list[Line], text: list[Line], rules: Rules) -> DateGuess | None:
-    """Latest explicit day in captions and body whose weekday the text itself names."""
-    captions = [ln.text for ln in lines if ln.kind is Kind.CAPTION]
-    body = [ln.text for ln in text]
-    weekdays = weekdays_in("\n".join(body + captions), rules)
-    if not weekdays:
-        return None
-    days: list[dt.date] = []
-    for chunk in captions + body:
-        if chunk in captions and rules.file_photo.search(chunk):
-            continue  # an archive picture's date says nothing about this article
-        days.extend(d for d in (f.day for f in find_dates(chunk, rules)) if d is not None)
-    agreeing = [d for d in days if d.weekday() in weekdays]
-    if not agreeing:
-        return None
-    return DateGuess(max(agreeing).isoformat(), "inferred", "day")
+    """Latest explicit day whose weekday the text also names.
+
+    Caption days count when the weekday appears anywhere in the article (captions date the
+    news photo of the day); body days only when their paragraph names the weekday too, since
+    body dates are mostly background ("the offensive began on November 27").
+    """
+    captions = [ln.text for ln in lines if ln.kind is Kind.CAPTION and not rules.file_photo.search(ln.text)]
+    weekdays = weekdays_in("\n".join([ln.text for ln in text] + captions), rules)
+    days = [d for chunk in captions for d in _days(chunk, rules) if d.weekday() in weekdays]
+    for line in text:
+        local = weekdays_in(line.text, rules)
+        days.extend(d for d in _days(line.text, rules) if d.weekday() in local)
+    return DateGuess(max(days).isoformat(), "inferred", "day") if days else None
+
+
+def _days(text: str, rules: Rules) -> list[dt.date]:
+    return [d for d in (f.day for f in find_dates(text, rules)) if d is not None]
 
 
 def guess_language(text: str, rules: Rules) -> str | None:

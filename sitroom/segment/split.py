@@ -22,6 +22,7 @@ LOGGER = logging.getLogger(__name__)
 _SEPARATORS = (Kind.LABEL, Kind.BOILER, Kind.NAV)
 _OWN_META_STRONG = (Kind.DATE, Kind.BYLINE)
 _HEAD_LINES = 2
+_NEAR = 10
 _OWN_META_WEAK = (Kind.CAPTION, Kind.LABEL, Kind.NAV, Kind.BOILER, Kind.HEADER)
 
 
@@ -53,6 +54,7 @@ class _Context:
     rules: Rules
     typical_gap: int
     confirmed: frozenset[str]
+    body_ahead: list[bool]
 
 
 @dataclass(slots=True)
@@ -71,7 +73,7 @@ class _State:
 
 def split(lines: list[Line], rules: Rules) -> list[Segment]:
     """Group labelled lines into candidate articles (acceptance is ``article_text``'s job)."""
-    ctx = _Context(lines, rules, typical_gap(lines), confirmed_titles(lines, rules))
+    ctx = _Context(lines, rules, typical_gap(lines), confirmed_titles(lines, rules), body_ahead(lines))
     state = _State()
     for line in lines:
         if line.kind is Kind.HEADING:
@@ -101,8 +103,10 @@ def split(lines: list[Line], rules: Rules) -> list[Segment]:
 
 def _feed_heading(line: Line, ctx: _Context, state: _State) -> None:
     cur = state.cur
-    if (cur is None or cur.has_body) and _body_ahead(ctx.lines, line.pos):
+    if (cur is None or cur.has_body) and ctx.body_ahead[line.pos]:
         if title_score(line, ctx, cur, state) >= ctx.rules.limits["title_min_score"]:
+            if cur is not None and cur.lines and cur.lines[-1].kind is Kind.DATE and cur.lines[-1].pos == line.pos - 1:
+                state.pending.append(cur.lines.pop())  # the date stamp above a headline is its own
             state.close()
             state.cur = Segment(title=line, pre=state.pending, in_zone=state.zone)
             state.pending = []
@@ -179,6 +183,8 @@ def _separation(line: Line, ctx: _Context, cur: Segment | None, state: _State) -
         score += 1
     if max(b.gap for b in between) > ctx.typical_gap:
         score += 1
+    if len(between) > 1 and between[-2].kind is Kind.DATE:
+        score += 2  # a date stamp right above a headline belongs to it, not to the last paragraph
     return score
 
 
@@ -202,13 +208,17 @@ def _own_meta(line: Line, lines: list[Line]) -> int:
     return 2 * repeat + 2 * strong + int(weak)
 
 
-def _body_ahead(lines: list[Line], pos: int) -> bool:
-    for nxt in lines[pos + 1 :]:
-        if nxt.kind is Kind.BODY:
-            return True
-        if nxt.kind in (Kind.END, Kind.ZONE):
-            return False
-    return False
+def body_ahead(lines: list[Line]) -> list[bool]:
+    """For each line: does a body paragraph follow before the next end marker? (one backward pass)"""
+    out = [False] * len(lines)
+    ahead = False
+    for line in reversed(lines):
+        out[line.pos] = ahead
+        if line.kind is Kind.BODY:
+            ahead = True
+        elif line.kind in (Kind.END, Kind.ZONE):
+            ahead = False
+    return out
 
 
 def typical_gap(lines: list[Line]) -> int:
@@ -251,14 +261,14 @@ def article_text(seg: Segment, rules: Rules) -> list[Line]:
 
 
 def _drop_contained(kept: list[Line], min_chars: int) -> list[Line]:
-    # A standfirst often repeats the lead, and a pull quote repeats a paragraph: keep the longer.
+    # A standfirst often repeats the lead, and a pull quote repeats a paragraph nearby: keep
+    # the longer. Only nearby paragraphs are compared, so long texts stay linear.
     keys = [norm_key(ln.text) for ln in kept]
     out = []
     for i, line in enumerate(kept):
         key = keys[i]
-        inside = len(key) >= min_chars and any(
-            j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)
-        )
+        near = keys[max(0, i - _NEAR) : i] + keys[i + 1 : i + 1 + _NEAR]
+        inside = len(key) >= min_chars and any(len(other) > len(key) and key in other for other in near)
         if not inside:
             out.append(line)
     return out

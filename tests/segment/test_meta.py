@@ -127,3 +127,16 @@ def test_dates_weekdays_and_given_values() -> None:
     assert parse_iso_like("2024-12") == ("2024-12", "month")
     assert parse_iso_like("Tue, 03 Dec 2024 10:00:00 GMT") == ("2024-12-03", "day")
     assert parse_iso_like("soon") is None
+
+
+def test_meta_body_date_needs_its_own_weekday() -> None:
+    background = "\n\n".join([
+        "Offensive enters its second week",
+        "The offensive began on November 27, 2024, when fighters crossed the front line near the city.",
+        "On Wednesday, the army said it had pushed the attackers back from two villages in the north.",
+        para("the front", 3),
+    ])
+    assert run(background)[0].published is None
+    dated = background.replace("On Wednesday,", "On Wednesday, December 4, 2024,")
+    art = run(dated)[0]
+    assert (art.published, art.date_source) == ("2024-12-04", "inferred")

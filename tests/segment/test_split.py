@@ -200,3 +200,19 @@ def test_split_span_points_at_the_article_in_the_decoded_text() -> None:
     assert page[start:end].startswith("Troops enter the old city")
     assert page[start:end].endswith(para("the citadel", 2))
     assert art.article_id.endswith("#1") and art.k == 1 and art.file == "page.txt"
+
+
+def test_split_date_stamp_above_headline_starts_an_article() -> None:
+    page = "\n\n".join([
+        "12 March 2024",
+        "Floods cut road to northern camps",
+        para("the camps", 3),
+        "13 March 2024",
+        "Aid convoy reaches besieged town",
+        para("the town", 3),
+    ])
+    arts = run(page)
+    assert [(a.title, a.published) for a in arts] == [
+        ("Floods cut road to northern camps", "2024-03-12"),
+        ("Aid convoy reaches besieged town", "2024-03-13"),
+    ]
