@@ -172,10 +172,19 @@ def _mark_heading_repeats(out: list[Line], positions: list[int], window: int) ->
         for pos in positions[1:]:
             out[pos] = dataclasses.replace(out[pos], kind=Kind.REPEAT)
         return
-    # Far-apart copies that always sit right above another headline are a site header.
-    if all(p + 1 < len(out) and out[p + 1].kind is Kind.HEADING for p in positions):
+    # Far-apart copies that always sit just above another headline are a site header.
+    if all(_heading_follows(out, p) for p in positions):
         for pos in positions:
             out[pos] = dataclasses.replace(out[pos], kind=Kind.HEADER)
+
+
+def _heading_follows(out: list[Line], pos: int) -> bool:
+    for nxt in out[pos + 1 : pos + 4]:
+        if nxt.kind is Kind.HEADING:
+            return True
+        if nxt.kind is Kind.BODY:
+            return False
+    return False
 
 
 def _is_doubled_caption(out: list[Line], positions: list[int], rules: Rules) -> bool:

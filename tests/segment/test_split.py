@@ -216,3 +216,17 @@ def test_split_date_stamp_above_headline_starts_an_article() -> None:
         ("Floods cut road to northern camps", "2024-03-12"),
         ("Aid convoy reaches besieged town", "2024-03-13"),
     ]
+
+
+def test_split_site_header_above_date_line_is_not_the_title() -> None:
+    page = "\n\n".join([
+        "The Frontline Herald", "March 3, 2024", "Drone strike hits fuel depot outside Kharkiv",
+        para("Kharkiv", 3),
+        "The Frontline Herald", "March 4, 2024", "Ceasefire talks stall over prisoner exchange",
+        para("Istanbul", 3),
+    ])
+    arts = run(page)
+    assert [(a.title, a.published) for a in arts] == [
+        ("Drone strike hits fuel depot outside Kharkiv", "2024-03-03"),
+        ("Ceasefire talks stall over prisoner exchange", "2024-03-04"),
+    ]
