@@ -35,14 +35,15 @@ def decode(content: bytes, path: str = "", declared: str | None = None) -> str:
     """Decode ``content`` to text with ``\\n`` newlines.
 
     Cascade: 1. a byte-order mark; 2. a declared charset (HTTP header, container metadata);
-    3. strict UTF-8; 4. charset_normalizer, ties broken by web prevalence; 5. cp1252 with
-    replacement characters. Raises InputError when the result is binary rather than text.
+    3. strict UTF-8, or UTF-8 with a few damaged bytes replaced; 4. charset_normalizer, ties
+    broken by web prevalence; 5. cp1252 with replacement characters. Raises InputError when
+    the result is binary rather than text.
     """
     text = _from_bom(content)
     if text is None and declared:
         text = _try(content, declared)
     if text is None:
-        text = _try(content, "utf-8")
+        text = _try(content, "utf-8") or _mostly_utf8(content)
     if text is None:
         text = _detect(content)
     if text is None:
@@ -72,6 +73,17 @@ def _try(content: bytes, encoding: str) -> str | None:
         return content.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _mostly_utf8(content: bytes) -> str | None:
+    # A UTF-8 page with one truncated character is still UTF-8; re-detecting it would turn
+    # every other accented letter into mojibake.
+    text = content.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - damaged
+    if multibyte > damaged and damaged <= max(3, len(text) // 1000):
+        return text
+    return None
 
 
 def _detect(content: bytes) -> str | None:

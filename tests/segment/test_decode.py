@@ -41,3 +41,9 @@ def test_decode_binary_raises_input_error_with_path() -> None:
     with pytest.raises(InputError) as info:
         decode(bytes(range(256)) * 20, path="/in/photo.jpg")
     assert info.value.path == "/in/photo.jpg"
+
+
+def test_decode_utf8_with_one_damaged_byte_stays_utf8() -> None:
+    data = ("Résumé of the day: " + ARABIC).encode("utf-8") + b"\xff" + " déjà vu".encode("utf-8")
+    text = decode(data)
+    assert text.startswith("Résumé of the day: ") and ARABIC in text and text.endswith("\ufffd déjà vu")
