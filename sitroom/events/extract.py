@@ -37,6 +37,7 @@ _SKIP_ACTOR_TYPES = frozenset({"media"})
 CLAUSE_REASONS = frozenset({"aggregate", "background history", "negated or denied"})
 HEADLINE_ENDS = ".!?\"”’'):"
 HEADLINE_WORDS = 16
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
 _RELATIVE_ACTOR = frozenset({"who", "which", "that"})
 _RELATIVE_PLACE = frozenset({"where"})
@@ -162,11 +163,13 @@ def _sentence_events(ctx: _Article, sent: _Sent) -> list[Event]:
     matches = find_triggers(parsed, ctx.rules, starts, ctx.lexicon)
     year = int(ctx.article.published[:4]) if ctx.article.published else None
     events: list[Event] = []
+    where = _Where([[]], [])
     for clause in build_frames(parsed, sent.tokens, matches, ctx.lexicon):
         for frame in clause.alternatives():
             reason = drop_reason(sent.tokens, frame, ctx.lexicon, year)
             if reason is None:
-                events.extend(_frame_events(ctx, sent, frame))
+                found, where = _frame_events(ctx, sent, frame, where)
+                events.extend(found)
                 break
             LOGGER.debug("%s: dropped %r (%s)", ctx.article.article_id, _text(ctx, frame), reason)
             if reason in CLAUSE_REASONS:
@@ -178,7 +181,15 @@ def _text(ctx: _Article, frame: Frame) -> str:
     return ctx.article.text[frame.trigger.start : frame.trigger.end]
 
 
-def _frame_events(ctx: _Article, sent: _Sent, frame: Frame) -> list[Event]:
+@dataclass(slots=True)
+class _Where:
+    """The place groups and dates a frame used; a later clause of the sentence naming neither inherits them."""
+
+    groups: list[list[Located]]
+    dates: list[Located]
+
+
+def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> tuple[list[Event], _Where]:
     tokens = sent.tokens
     trig = frame.trigger
     attribution = find_attribution(tokens, trig.first, ctx.lexicon)
@@ -192,12 +203,17 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame) -> list[Event]:
     if roles.actor2 is not None and frame.trigger.rule.sub_event_type in _NO_TARGET_SUBS:
         roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
     if trig.rule.needs_place and not any(lo <= p.first <= hi for p in sent.places):
-        return []
+        return [], before
     places = [p for p in sent.places if place_lo <= p.first <= hi and not _in_attribution(p.first, attribution)
               and not any(a.first <= p.first <= a.last for a in roles_all(roles))]
     groups = choose_places(tokens, places, trig.first) or [[]]
     frame_dates = [d for d in sent.dates if lo <= d.first <= hi and not speech_date(tokens, d, attribution)
                    and not getattr(d.ref, "future", False)]
+    if tokens[trig.first].tag in _PRESENT_TAGS and not frame_dates:
+        LOGGER.debug("%s: dropped %r (present tense, undated)", ctx.article.article_id, _text(ctx, frame))
+        return [], before  # "government forces battle to save ...": ongoing or habitual, not an event
+    if groups == [[]] and not frame_dates:
+        groups, frame_dates = before.groups, before.dates  # "..., with government forces reinforcing"
     dead = fatalities(tokens[lo : hi + 1], ctx.options.vague_fatalities, ctx.lexicon)
     owner = _toll_owner(groups, lo + dead.first) if dead is not None else -1
     events = []
@@ -208,7 +224,7 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame) -> list[Event]:
             event = _build(ctx, sent, frame, roles, group, when, attribution, (lo, hi), toll)
             if event is not None:
                 events.append(event)
-    return events
+    return events, _Where(groups, frame_dates)
 
 
 def _toll_owner(groups: Sequence[Sequence[Located]], number: int) -> int:

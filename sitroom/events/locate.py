@@ -61,12 +61,18 @@ def choose_places(tokens: Sequence[Token], places: Sequence[Located], trigger: i
     groups: list[list[Located]] = [[refs[0]]]
     for prev, cur in zip(refs, refs[1:]):
         gap = [t.text.lower() for t in tokens[prev.last + 1 : cur.first]]
-        if _listed(gap):
+        if _listed(gap) and not _qualifier(cur):
             groups.append([cur])
         else:
             groups[-1].append(cur)
     # Prefer groups after the trigger ("hit Beirut") over a place before it ("In Homs, ...").
     return groups
+
+
+def _qualifier(place: Located) -> bool:
+    # "Tadmur, east of Homs": a span starting lowercase ("east of ...") locates the place before it.
+    text = place.ref.evidence.text
+    return bool(text) and text[0].islower()
 
 
 def _listed(gap: list[str]) -> bool:
@@ -99,7 +105,9 @@ def speech_date(tokens: Sequence[Token], ref: Located, attribution: Attribution 
     if attribution is not None and attribution.first <= ref.first <= attribution.last:
         return True
     window = [t.text.lower() for t in tokens[max(0, ref.first - 3) : ref.first]]
-    return any(w in _SAY_WORDS for w in window)
+    says = [k for k, w in enumerate(window) if w in _SAY_WORDS]
+    # "reported that on Monday, forces fought": the date opens the reported clause.
+    return bool(says) and "that" not in window[says[-1] :]
 
 
 def dates_for(

@@ -19,7 +19,7 @@ LOGGER = logging.getLogger(__name__)
 
 @dataclass(slots=True, frozen=True)
 class Token:
-    """One token: index in its sentence, text, lemma, coarse POS, dependency, head index, char start."""
+    """One token: index in its sentence, text, lemma, coarse POS, dependency, head index, char start, fine tag."""
 
     i: int
     text: str
@@ -28,6 +28,7 @@ class Token:
     dep: str
     head: int
     start: int
+    tag: str = ""
 
     @property
     def end(self) -> int:
@@ -94,7 +95,7 @@ def split_lines(sentence: Sentence) -> list[Sentence]:
         base = tokens[0].i if tokens else 0
         # Re-index tokens from 0; heads outside the line point to the token itself.
         fixed = tuple(Token(t.i - base, t.text, t.lemma, t.pos, t.dep,
-                            t.head - base if 0 <= t.head - base < len(tokens) else t.i - base, t.start)
+                            t.head - base if 0 <= t.head - base < len(tokens) else t.i - base, t.start, t.tag)
                       for t in tokens)
         out.append(Sentence(start, end, text, fixed))
     return out
@@ -103,7 +104,7 @@ def split_lines(sentence: Sentence) -> list[Sentence]:
 def _from_span(sent: Any) -> Sentence:
     first = sent.start
     tokens = tuple(
-        Token(t.i - first, t.text, t.lemma_.lower(), t.pos_, t.dep_, t.head.i - first, t.idx) for t in sent
+        Token(t.i - first, t.text, t.lemma_.lower(), t.pos_, t.dep_, t.head.i - first, t.idx, t.tag_) for t in sent
     )
     return Sentence(sent.start_char, sent.end_char, sent.text, tokens)
 
@@ -113,7 +114,8 @@ def from_records(sentences: Iterable[_SentenceLike]) -> list[Sentence]:
     out = []
     for sent in sentences:
         tokens = tuple(
-            Token(t.i, t.text, (t.lemma or t.text).lower(), t.pos, t.dep, t.head, t.start) for t in sent.tokens
+            Token(t.i, t.text, (t.lemma or t.text).lower(), t.pos, t.dep, t.head, t.start, getattr(t, "tag", ""))
+            for t in sent.tokens
         )
         out.extend(split_lines(Sentence(sent.start, sent.end, sent.text, tokens)))
     return out
