@@ -72,17 +72,20 @@ def split_lines(text: str, rules: Rules) -> list[Line]:
 
 def classify(text: str, rules: Rules) -> tuple[Kind, str | None]:
     """Label one whitespace-normalised line; returns the kind and an outlet name if one is named."""
-    for kind, patterns in ((Kind.END, rules.end_markers), (Kind.ZONE, rules.zone_markers)):
-        for pattern in patterns:
+    # Markers and boilerplate are short lines; a long paragraph that happens to start with
+    # "The story was published in ..." is still body text.
+    if len(text.split()) <= rules.limits["marker_max_words"]:
+        for kind, patterns in ((Kind.END, rules.end_markers), (Kind.ZONE, rules.zone_markers)):
+            for pattern in patterns:
+                m = pattern.search(text)
+                if m:
+                    return kind, _outlet(m)
+        if is_date_line(text, rules) or any(p.match(text) for p in rules.relative_times):
+            return Kind.DATE, None
+        for pattern in rules.boilerplate:
             m = pattern.search(text)
             if m:
-                return kind, _outlet(m)
-    if is_date_line(text, rules) or any(p.match(text) for p in rules.relative_times):
-        return Kind.DATE, None
-    for pattern in rules.boilerplate:
-        m = pattern.search(text)
-        if m:
-            return Kind.BOILER, _outlet(m)
+                return Kind.BOILER, _outlet(m)
     return _classify_shape(text, rules), None
 
 

@@ -81,15 +81,7 @@ def split(lines: list[Line], rules: Rules) -> list[Segment]:
         elif line.kind is Kind.BODY:
             _feed_body(line, ctx, state)
         elif line.kind in (Kind.END, Kind.ZONE):
-            if state.cur is None and state.after == "start" and _body_chars(state.pending) > 0:
-                state.cur = _untitled(state.pending)  # a short untitled item ends here
-            if state.cur is not None:
-                state.cur.add(line)
-            state.close()
-            state.pending = [line]
-            state.after = "end"
-            # A comment thread or teaser list lasts until the next end marker or article.
-            state.zone = line.kind is Kind.ZONE
+            _feed_marker(line, state)
         elif state.cur is not None:
             state.cur.add(line)
         else:
@@ -99,6 +91,18 @@ def split(lines: list[Line], rules: Rules) -> list[Segment]:
         # A page with no headline at all is one untitled article.
         state.segments.append(_untitled(state.pending))
     return state.segments
+
+
+def _feed_marker(line: Line, state: _State) -> None:
+    if state.cur is None and state.after == "start" and _body_chars(state.pending) > 0:
+        state.cur = _untitled(state.pending)  # a short untitled item ends here
+    if state.cur is not None:
+        state.cur.add(line)
+    state.close()
+    state.pending = [line]
+    state.after = "end"
+    # A comment thread or teaser list lasts until the next end marker or article.
+    state.zone = line.kind is Kind.ZONE
 
 
 def _feed_heading(line: Line, ctx: _Context, state: _State) -> None:
