@@ -15,10 +15,12 @@ from typing import Sequence
 
 from ..model import ActorRef, Article, DateRef, Event, Evidence, PlaceRef
 from .attribution import Attribution, find_attribution, is_hedged
-from .codebook import ARMED_TYPES, STATE_TYPES, event_type_of
+from .codebook import event_type_of
+from .coding import (NO_TARGET_SUBS, actor_names, antecedent, context_roles, dominant_actors, fallback_roles,
+                     roles_all, sub_event_type)
 from .frames import Frame, build_frames, drop_reason, is_caption
 from .lexicon import Lexicon, load_lexicon
-from .locate import (Located, When, choose_places, dates_for, is_coarse, nearest_date, speech_date,
+from .locate import (Located, When, choose_places, dates_for, nearest_date, speech_date,
                      when_from_publication, when_from_ref, within_window)
 from .merge import event_id, merge_events
 from .quantities import Number, fatalities, quantities
@@ -28,20 +30,13 @@ from .triggers import Rule, load_rules
 
 LOGGER = logging.getLogger(__name__)
 
-_CIVILIAN_WORDS = frozenset({"civilian", "civilians", "people", "residents", "resident", "villagers", "camp",
-                             "displaced", "worshippers", "children", "families", "family", "passengers",
-                             "farmers", "students", "women", "residential", "neighborhood", "neighbourhood",
-                             "market", "hospital", "school", "homes", "houses", "shelter"})
-_DEMO_TYPES = {"Protests": "Protesters", "Riots": "Rioters"}
 _SKIP_ACTOR_TYPES = frozenset({"media"})
 CLAUSE_REASONS = frozenset({"aggregate", "background history", "negated or denied"})
 HEADLINE_ENDS = ".!?\"”’'):"
 HEADLINE_WORDS = 16
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
 _RELATIVE_ACTOR = frozenset({"who", "which", "that"})
 _RELATIVE_PLACE = frozenset({"where"})
-_NO_TARGET_SUBS = frozenset({"Change to group/activity", "Headquarters or base established", "Arrests"})
 
 
 @dataclass(slots=True, frozen=True)
@@ -73,6 +68,7 @@ class _Article:
     lexicon: Lexicon
     rules: tuple[Rule, ...]
     fallback: PlaceRef | None
+    dominant: dict[str, ActorRef] = field(default_factory=dict)
 
 
 def extract_events(
@@ -96,7 +92,7 @@ def extract_events(
     """
     options = options or ExtractOptions()
     ctx = _Article(article, options, options.lexicon or load_lexicon(), options.rules or load_rules(),
-                   _fallback_place(places))
+                   _fallback_place(places), dominant_actors(actors))
     events: list[Event] = []
     for sentence in sentences:
         if _skip_sentence(ctx, sentence):
@@ -194,13 +190,15 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
     trig = frame.trigger
     attribution = find_attribution(tokens, trig.first, ctx.lexicon)
     lo, hi = _narrow(frame, attribution)
-    actor_lo = _antecedent(tokens, lo, sent.actors, _RELATIVE_ACTOR)
-    place_lo = _antecedent(tokens, lo, sent.places, _RELATIVE_PLACE)
+    actor_lo = antecedent(tokens, lo, sent.actors, _RELATIVE_ACTOR)
+    place_lo = antecedent(tokens, lo, sent.places, _RELATIVE_PLACE)
     actors = [a for a in sent.actors if not _in_attribution(a.first, attribution)]
     roles = assign_roles(tokens, (trig.first, trig.last), (actor_lo, hi), actors)
     if roles.actor1 is None and roles.actor2 is None:
-        roles = _fallback_roles(tokens, frame, lo, attribution, sent.actors, actors)
-    if roles.actor2 is not None and frame.trigger.rule.sub_event_type in _NO_TARGET_SUBS:
+        roles = fallback_roles(tokens, frame, lo, attribution, sent.actors, actors)
+    if roles.actor1 is None and roles.actor2 is None:
+        roles = context_roles(ctx.dominant, trig.rule)
+    if roles.actor2 is not None and frame.trigger.rule.sub_event_type in NO_TARGET_SUBS:
         roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
     if trig.rule.needs_place and not any(lo <= p.first <= hi for p in sent.places):
         return [], before
@@ -234,43 +232,6 @@ def _toll_owner(groups: Sequence[Sequence[Located]], number: int) -> int:
         if group and group[0].first < number:
             owner = k
     return owner
-
-
-def _fallback_roles(tokens: Sequence[Token], frame: Frame, lo: int, attribution: Attribution | None,
-                   all_actors: Sequence[Placed], actors: Sequence[Placed]) -> Roles:
-    """Roles when the frame names no actor.
-
-    1. "X said (that) it/they <event>": the pronoun is the source, so X acts;
-    2. otherwise the actors named elsewhere in the sentence, in order ("Fighting raged ... with
-       government forces ... hammering the rebels").
-    """
-    trig = frame.trigger
-    if attribution is not None and attribution.verb < trig.first and _pronoun_subject(tokens, lo, trig.first):
-        sources = [a for a in all_actors if attribution.first <= a.first <= attribution.last]
-        if sources:
-            return Roles(actor1=sources[0])
-    if trig.rule.sub_event_type in _NO_TARGET_SUBS:
-        return Roles()
-    # Only actors after the trigger: those before it act in an earlier clause of their own.
-    return assign_roles(tokens, (trig.first, trig.last), (trig.first, len(tokens) - 1), actors)
-
-
-def _pronoun_subject(tokens: Sequence[Token], lo: int, first: int) -> bool:
-    return any(t.text.lower() in _PRONOUNS for t in tokens[lo:first])
-
-
-def _antecedent(tokens: Sequence[Token], lo: int, refs: Sequence[Placed] | Sequence[Located], words: frozenset[str]) -> int:
-    """Widen a relative clause ("rebels who seized", "Jarmana, where ...") to its antecedent."""
-    if lo == 0 or tokens[lo].text.lower() not in words:
-        return lo
-    before = [r.first for r in refs if r.last < lo and lo - r.last <= 3]
-    return max(before) if before else lo
-
-
-def roles_all(roles: Roles) -> list[Placed]:
-    """Every placed actor holding a role."""
-    out = [roles.actor1, roles.actor2, *roles.assoc1, *roles.assoc2]
-    return [a for a in out if a is not None]
 
 
 def _narrow(frame: Frame, attribution: Attribution | None) -> tuple[int, int]:
@@ -323,8 +284,8 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
     if place is None:
         LOGGER.debug("%s: dropped %r (no place)", ctx.article.article_id, _text(ctx, frame))
         return None
-    sub = _sub_event_type(frame.trigger.rule, roles, place, tokens, frame)
-    actor1, actor2 = _actor_names(roles, sub, tokens, frame, place)
+    sub = sub_event_type(frame.trigger.rule, roles, place, tokens, frame)
+    actor1, actor2 = actor_names(roles, sub, tokens, frame, place)
     if actor1 is None and actor2 is None:
         LOGGER.debug("%s: dropped %r (no actor)", ctx.article.article_id, _text(ctx, frame))
         return None
@@ -380,53 +341,6 @@ def _role_evidence(ctx: _Article, ev: dict[str, Evidence], roles: Roles) -> None
     for name, placed in (("actor1", roles.actor1), ("actor2", roles.actor2)):
         if placed is not None:
             ev[name] = _evidence(ctx, placed.actor.evidence.start, placed.actor.evidence.end)
-
-
-def _sub_event_type(rule: Rule, roles: Roles, place: PlaceRef, tokens: Sequence[Token], frame: Frame) -> str:
-    actor1 = roles.actor1.actor if roles.actor1 is not None else None
-    actor2 = roles.actor2.actor if roles.actor2 is not None else None
-    if rule.id == "overtake" and place.kind == "country":
-        return "Change to group/activity"  # entering a country is a deployment, not a capture
-    state1 = _is_state(actor1) if actor1 is not None else None
-    if actor1 is None and actor2 is not None and _is_state(actor2) is not None:
-        state1 = not _is_state(actor2)  # taken from the state -> by non-state forces, and back
-    if state1 is True and rule.state_sub:
-        return rule.state_sub
-    if state1 is False and rule.nonstate_sub:
-        return rule.nonstate_sub
-    if rule.civilian_sub and _civilian_target(roles, tokens, frame):
-        return rule.civilian_sub
-    if rule.armed_sub and roles.actor2 is not None and roles.actor2.actor.type in ARMED_TYPES:
-        return rule.armed_sub
-    return rule.sub_event_type
-
-
-def _is_state(actor: ActorRef) -> bool | None:
-    """True for state forces, False for armed non-state groups, None for persons and others."""
-    if actor.type in STATE_TYPES:
-        return True
-    return False if actor.type in ARMED_TYPES else None
-
-
-def _civilian_target(roles: Roles, tokens: Sequence[Token], frame: Frame) -> bool:
-    if roles.actor2 is not None:
-        return roles.actor2.actor.type == "civilians"
-    after = tokens[frame.trigger.last + 1 : min(frame.hi + 1, frame.trigger.last + 8)]
-    return any(t.text.lower() in _CIVILIAN_WORDS for t in after)
-
-
-def _actor_names(roles: Roles, sub: str, tokens: Sequence[Token], frame: Frame, place: PlaceRef) -> tuple[str | None, str | None]:
-    actor1 = roles.actor1.actor.name if roles.actor1 is not None else None
-    actor2 = roles.actor2.actor.name if roles.actor2 is not None else None
-    country = place.country or place.name
-    kind = event_type_of(sub)
-    if kind in _DEMO_TYPES and (actor1 is None or roles.actor1 is not None and roles.actor1.actor.type in STATE_TYPES):
-        # Demonstrators are actor1 of protests and riots; police dispersing them is actor2.
-        actor2 = actor1 or actor2
-        actor1 = f"{_DEMO_TYPES[kind]} ({country})"
-    if actor2 is None and kind != "Strategic developments" and _civilian_target(roles, tokens, frame):
-        actor2 = f"Civilians ({country})"
-    return actor1, actor2
 
 
 def sentence_sub_types(text: str, options: ExtractOptions | None = None) -> list[str]:

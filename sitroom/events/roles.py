@@ -64,8 +64,18 @@ def assign_roles(tokens: Sequence[Token], trigger: tuple[int, int], frame: tuple
     target = _target(tokens, last, after)
     if target is not None:
         roles.actor2, roles.assoc2 = target, _chain_right(tokens, target, after)
+        if roles.actor1 is None and _source_of_noun(tokens, trigger, target):
+            # "Reinforcements from X", "an attack by X": the noun's source acts.
+            roles.actor1, roles.assoc1, roles.actor2, roles.assoc2 = roles.actor2, roles.assoc2, None, []
     _drop_same(roles)
     return roles
+
+
+def _source_of_noun(tokens: Sequence[Token], trigger: tuple[int, int], target: Placed) -> bool:
+    head = tokens[trigger[1]]
+    nominal = head.pos in ("NOUN", "PROPN") if head.pos else not head.text.lower().endswith("ed")
+    gap = [t.text.lower() for t in tokens[trigger[1] + 1 : target.first]]
+    return nominal and bool(gap) and gap[0] in ("from", "by")
 
 
 def _passive_agent(tokens: Sequence[Token], last: int, inside: Sequence[Placed]) -> Placed | None:

@@ -1,0 +1,143 @@
+"""ACLED coding decisions on top of the rules: sub-event type by actor kind, actor names, fallbacks.
+
+Kept apart from ``extract.py`` (which finds frames and assembles events) so the coding
+conventions read in one place: state forces regain and non-state groups overtake territory;
+demonstrators are actor1 of protests; unnamed victims become ``Civilians (<country>)``;
+territory changes told without actors take the article's two sides.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Sequence
+
+from ..model import ActorRef, PlaceRef
+from .attribution import Attribution
+from .codebook import ARMED_TYPES, STATE_TYPES, event_type_of
+from .frames import Frame
+from .locate import Located
+from .roles import Placed, Roles, assign_roles
+from .sentences import Token
+from .triggers import Rule
+
+LOGGER = logging.getLogger(__name__)
+
+CIVILIAN_WORDS = frozenset({"civilian", "civilians", "people", "residents", "resident", "villagers", "camp",
+                            "displaced", "worshippers", "children", "families", "family", "passengers",
+                            "farmers", "students", "women", "residential", "neighborhood", "neighbourhood",
+                            "market", "hospital", "school", "homes", "houses", "shelter"})
+DEMO_TYPES = {"Protests": "Protesters", "Riots": "Rioters"}
+NO_TARGET_SUBS = frozenset({"Change to group/activity", "Headquarters or base established", "Arrests"})
+_TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                             "Non-violent transfer of territory"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
+
+
+def dominant_actors(actors: Sequence[ActorRef]) -> dict[str, ActorRef]:
+    """The article's most-mentioned state force and armed non-state group (first mention as evidence)."""
+    counts: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], ActorRef] = {}
+    for actor in actors:
+        side = "state" if actor.type in STATE_TYPES else "nonstate" if actor.type in ARMED_TYPES else ""
+        if side:
+            key = (side, actor.name)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, actor)
+    out: dict[str, ActorRef] = {}
+    for (side, _name), _n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        out.setdefault(side, first[(side, _name)])
+    return out
+
+
+def context_roles(dominant: dict[str, ActorRef], rule: Rule) -> Roles:
+    """Territory changes told without actors ("the fall of X") take the article's two sides."""
+    if rule.sub_event_type not in _TERRITORY_SUBS or len(dominant) < 2:
+        return Roles()
+    gainer, loser = dominant["nonstate"], dominant["state"]
+    if rule.sub_event_type == "Government regains territory":
+        gainer, loser = loser, gainer
+    return Roles(actor1=Placed(gainer, -1, -1), actor2=Placed(loser, -1, -1))
+
+
+def fallback_roles(tokens: Sequence[Token], frame: Frame, lo: int, attribution: Attribution | None,
+                   all_actors: Sequence[Placed], actors: Sequence[Placed]) -> Roles:
+    """Roles when the frame names no actor.
+
+    1. "X said (that) it/they <event>": the pronoun is the source, so X acts;
+    2. otherwise the actors named elsewhere in the sentence, in order ("Fighting raged ... with
+       government forces ... hammering the rebels").
+    """
+    trig = frame.trigger
+    if attribution is not None and attribution.verb < trig.first and _pronoun_subject(tokens, lo, trig.first):
+        sources = [a for a in all_actors if attribution.first <= a.first <= attribution.last]
+        if sources:
+            return Roles(actor1=sources[0])
+    if trig.rule.sub_event_type in NO_TARGET_SUBS:
+        return Roles()
+    # Only actors after the trigger: those before it act in an earlier clause of their own.
+    return assign_roles(tokens, (trig.first, trig.last), (trig.first, len(tokens) - 1), actors)
+
+
+def _pronoun_subject(tokens: Sequence[Token], lo: int, first: int) -> bool:
+    return any(t.text.lower() in _PRONOUNS for t in tokens[lo:first])
+
+
+def antecedent(tokens: Sequence[Token], lo: int, refs: Sequence[Placed] | Sequence[Located], words: frozenset[str]) -> int:
+    """Widen a relative clause ("rebels who seized", "Jarmana, where ...") to its antecedent."""
+    if lo == 0 or tokens[lo].text.lower() not in words:
+        return lo
+    before = [r.first for r in refs if r.last < lo and lo - r.last <= 3]
+    return max(before) if before else lo
+
+
+def roles_all(roles: Roles) -> list[Placed]:
+    """Every placed actor holding a role."""
+    out = [roles.actor1, roles.actor2, *roles.assoc1, *roles.assoc2]
+    return [a for a in out if a is not None]
+
+
+def sub_event_type(rule: Rule, roles: Roles, place: PlaceRef, tokens: Sequence[Token], frame: Frame) -> str:
+    actor1 = roles.actor1.actor if roles.actor1 is not None else None
+    actor2 = roles.actor2.actor if roles.actor2 is not None else None
+    if rule.id == "overtake" and place.kind == "country":
+        return "Change to group/activity"  # entering a country is a deployment, not a capture
+    state1 = is_state(actor1) if actor1 is not None else None
+    if actor1 is None and actor2 is not None and is_state(actor2) is not None:
+        state1 = not is_state(actor2)  # taken from the state -> by non-state forces, and back
+    if state1 is True and rule.state_sub:
+        return rule.state_sub
+    if state1 is False and rule.nonstate_sub:
+        return rule.nonstate_sub
+    if rule.civilian_sub and civilian_target(roles, tokens, frame):
+        return rule.civilian_sub
+    if rule.armed_sub and roles.actor2 is not None and roles.actor2.actor.type in ARMED_TYPES:
+        return rule.armed_sub
+    return rule.sub_event_type
+
+
+def is_state(actor: ActorRef) -> bool | None:
+    """True for state forces, False for armed non-state groups, None for persons and others."""
+    if actor.type in STATE_TYPES:
+        return True
+    return False if actor.type in ARMED_TYPES else None
+
+
+def civilian_target(roles: Roles, tokens: Sequence[Token], frame: Frame) -> bool:
+    if roles.actor2 is not None:
+        return roles.actor2.actor.type == "civilians"
+    after = tokens[frame.trigger.last + 1 : min(frame.hi + 1, frame.trigger.last + 8)]
+    return any(t.text.lower() in CIVILIAN_WORDS for t in after)
+
+
+def actor_names(roles: Roles, sub: str, tokens: Sequence[Token], frame: Frame, place: PlaceRef) -> tuple[str | None, str | None]:
+    actor1 = roles.actor1.actor.name if roles.actor1 is not None else None
+    actor2 = roles.actor2.actor.name if roles.actor2 is not None else None
+    country = place.country or place.name
+    kind = event_type_of(sub)
+    if kind in DEMO_TYPES and (actor1 is None or roles.actor1 is not None and roles.actor1.actor.type in STATE_TYPES):
+        # Demonstrators are actor1 of protests and riots; police dispersing them is actor2.
+        actor2 = actor1 or actor2
+        actor1 = f"{DEMO_TYPES[kind]} ({country})"
+    if actor2 is None and kind != "Strategic developments" and civilian_target(roles, tokens, frame):
+        actor2 = f"Civilians ({country})"
+    return actor1, actor2
