@@ -58,6 +58,8 @@ _SPACE = re.compile(r"\s+")
 _BULLET = re.compile(r"^[-\u2022*\u2013\u2014\u25cf\u25aa>]\s")
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+# "U.S.", "D.C.", "L.A." end headlines with a period that closes no sentence.
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 
 
 def split_lines(text: str, rules: Rules) -> list[Line]:
@@ -90,11 +92,13 @@ def classify(text: str, rules: Rules) -> tuple[Kind, str | None]:
 
 
 def _classify_shape(text: str, rules: Rules) -> Kind:
+    words = text.split()
     if sum(text.count(sep) for sep in rules.nav_separators) >= rules.nav_min_separators:
-        return Kind.NAV
+        # Breadcrumbs are short and unpunctuated; a paragraph may quote a photo credit "A / B".
+        if len(words) <= rules.limits["heading_max_words"] + 10 and not text.endswith((".", "!", "?")):
+            return Kind.NAV
     if rules.credit_line.match(text) or any(p.search(text) for p in rules.strong_credits):
         return Kind.CAPTION
-    words = text.split()
     if len(words) <= rules.byline_max_words and any(p.search(text) for p in rules.bylines):
         return Kind.BYLINE
     if len(words) == 1 or text.lower().strip(".:!") in rules.widgets or not _WORD.search(text):
@@ -119,13 +123,13 @@ def heading_shape(text: str, rules: Rules) -> bool:
     if not core:
         return False
     last = core[-1]
-    if last in ".,;:\u060c\u061b\u06d4\u3002":
+    if last in ".,;:\u060c\u061b\u06d4\u3002" and not _ABBREVIATION.search(core):
         return False
     if last in "?!\u061f" and len(words) > limits["question_heading_max_words"]:
         return False
-    first = next((ch for ch in text if ch.isalpha()), "")
+    first = next((ch for ch in text if ch.isalnum()), "")
     # Scripts without case (Arabic, Hebrew) cannot show a capital; accept them on shape alone.
-    return bool(first) and (first.isupper() or first.lower() == first.upper())
+    return bool(first) and (first.isupper() or first.isdigit() or first.lower() == first.upper())
 
 
 def is_date_line(text: str, rules: Rules) -> bool:

@@ -166,7 +166,7 @@ def _untitled(pending: list[Line]) -> Segment:
 
 def title_score(line: Line, ctx: _Context, cur: Segment | None, state: _State) -> int:
     """Evidence that ``line`` is the headline of a new article rather than a subheading."""
-    score = _separation(line, ctx, cur, state) + _own_meta(line, ctx.lines)
+    score = _separation(line, ctx, cur, state) + _own_meta(line, ctx)
     if norm_key(line.text) in ctx.confirmed:
         score += 2
     if line.text.isupper():
@@ -185,14 +185,17 @@ def _separation(line: Line, ctx: _Context, cur: Segment | None, state: _State) -
         score += 2
     elif any(b.repeated and b.kind in _SEPARATORS for b in between[:-1]):
         score += 1
-    if max(b.gap for b in between) > ctx.typical_gap:
-        score += 1
+    # One blank line around a heading is layout; more blank lines than the page puts between
+    # paragraphs mark the end of a container (seen between articles and before footers).
+    if max(b.gap for b in between) > max(ctx.typical_gap, 1):
+        score += 2
     if len(between) > 1 and between[-2].kind is Kind.DATE:
         score += 2  # a date stamp right above a headline belongs to it, not to the last paragraph
     return score
 
 
-def _own_meta(line: Line, lines: list[Line]) -> int:
+def _own_meta(line: Line, ctx: _Context) -> int:
+    lines = ctx.lines
     key = norm_key(line.text)
     strong = weak = repeat = False
     headings = 0
@@ -208,7 +211,10 @@ def _own_meta(line: Line, lines: list[Line]) -> int:
         if nxt.kind is Kind.REPEAT:
             repeat = repeat or norm_key(nxt.text) == key
         strong = strong or nxt.kind in _OWN_META_STRONG
-        weak = weak or nxt.kind in _OWN_META_WEAK
+        # A one-word line under a heading is a widget ("TT", "Share") or a sub-subheading;
+        # only the widgets go with a headline.
+        widget = nxt.kind is Kind.LABEL and nxt.text.lower().strip(".:!") in ctx.rules.widgets
+        weak = weak or widget or (nxt.kind in _OWN_META_WEAK and nxt.kind is not Kind.LABEL)
     return 2 * repeat + 2 * strong + int(weak)
 
 
