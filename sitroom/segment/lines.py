@@ -59,6 +59,7 @@ _BULLET = re.compile(r"^[-\u2022*\u2013\u2014\u25cf\u25aa>]\s")
 _CLOSERS = "\"'\u201d\u2019\u00bb)]"
 _WORD = re.compile(r"[^\W\d_]", re.UNICODE)
 # "U.S.", "D.C.", "L.A." end headlines with a period that closes no sentence.
+_PICTURE_CREDIT = re.compile(r"images|photo|picture|shutterstock|alamy|/| via ", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
 
 
@@ -205,9 +206,13 @@ def _is_doubled_caption(out: list[Line], positions: list[int], rules: Rules) -> 
 def _mark_credited_captions(lines: list[Line], rules: Rules) -> list[Line]:
     # Pages copied from some sites print the photo credit on its own line ("Getty Images")
     # and the caption, unpunctuated like a heading, right under it.
+    # A bare agency name at an article's head is a source label, not a photo credit.
     out = list(lines)
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
-        if line.kind is Kind.CAPTION and nxt.kind is Kind.HEADING and rules.credit_line.match(line.text):
+        if line.kind is not Kind.CAPTION or nxt.kind is not Kind.HEADING or not rules.credit_line.match(line.text):
+            continue
+        mid_article = i > 0 and lines[i - 1].kind is Kind.BODY
+        if mid_article or _PICTURE_CREDIT.search(line.text):
             out[i + 1] = dataclasses.replace(nxt, kind=Kind.CAPTION)
     return out

@@ -230,3 +230,14 @@ def test_split_site_header_above_date_line_is_not_the_title() -> None:
         ("Drone strike hits fuel depot outside Kharkiv", "2024-03-03"),
         ("Ceasefire talks stall over prisoner exchange", "2024-03-04"),
     ]
+
+
+def test_split_agency_label_above_headline_keeps_the_headline() -> None:
+    page = "\n\n".join([
+        "Reuters", "Troops withdraw from border post after shelling", para("the border post", 3),
+        "The post Troops withdraw from border post after shelling first appeared on Wire.com.",
+        "AFP", "Talks resume in Doha on hostage release", para("Doha", 3),
+    ])
+    assert [a.title for a in run(page)] == [
+        "Troops withdraw from border post after shelling", "Talks resume in Doha on hostage release",
+    ]
