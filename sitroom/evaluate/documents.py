@@ -266,6 +266,7 @@ def gold_pairs(gold: Sequence[dict[str, Any]]) -> set[frozenset[str]]:
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
+        """Union-find root of ``x``."""
         while parent.setdefault(x, x) != x:
             x = parent[x]
         return x

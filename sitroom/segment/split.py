@@ -66,6 +66,7 @@ class _State:
     zone: bool = False
 
     def close(self) -> None:
+        """Finish the open segment, if any."""
         if self.cur is not None:
             self.segments.append(self.cur)
             self.cur = None
