@@ -183,6 +183,7 @@ class _Where:
 
     groups: list[list[Located]]
     dates: list[Located]
+    actor1: Placed | None = None
 
 
 def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> tuple[list[Event], _Where]:
@@ -198,6 +199,9 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
         roles = fallback_roles(tokens, frame, lo, attribution, sent.actors, actors)
     if roles.actor1 is None and roles.actor2 is None:
         roles = context_roles(ctx.dominant, trig.rule)
+    if roles.actor1 is None and before.actor1 is not None and _same_side_clause(tokens, lo):
+        if roles.actor2 is None or roles.actor2.actor.name != before.actor1.actor.name:
+            roles.actor1 = before.actor1  # "X recaptured Y after heavy fighting with Z": X fought Z
     if roles.actor2 is not None and frame.trigger.rule.sub_event_type in NO_TARGET_SUBS:
         roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
     if trig.rule.needs_place and not any(lo <= p.first <= hi for p in sent.places):
@@ -222,7 +226,12 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
             event = _build(ctx, sent, frame, roles, group, when, attribution, (lo, hi), toll)
             if event is not None:
                 events.append(event)
-    return events, _Where(groups, frame_dates)
+    return events, _Where(groups, frame_dates, roles.actor1 or before.actor1)
+
+
+def _same_side_clause(tokens: Sequence[Token], lo: int) -> bool:
+    """A clause opened by "after/following/amid/with" continues the previous clause's subject."""
+    return lo > 0 and tokens[lo].text.lower() in ("after", "following", "amid", "with", "before", "during")
 
 
 def _toll_owner(groups: Sequence[Sequence[Located]], number: int) -> int:

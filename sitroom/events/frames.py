@@ -21,6 +21,8 @@ from .triggers import TriggerMatch
 LOGGER = logging.getLogger(__name__)
 
 MODAL_WINDOW = 6
+CAPTION_MAX = 600
+CAPTION_TAIL = 90
 NEGATION_WINDOW = 7
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _NOT_BREAK_AFTER = frozenset({"far", "well", "such", "soon", "long", "much", "just"})
@@ -176,7 +178,10 @@ def is_caption(text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
     line_end = text.find("\n", sentence.end)
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
     low = line.lower()
-    if any(marker in low for marker in lexicon.caption_markers):
+    # Credits close a caption ("... (Reuters)", "Photo: REUTERS/..."); a dateline that opens a
+    # story ("KYIV (Reuters) - ...") or a long paragraph is body text.
+    tail = low[-CAPTION_TAIL:]
+    if len(line) <= CAPTION_MAX and any(marker in tail for marker in lexicon.caption_markers):
         return True
     # Captions are often printed twice in a row by page templates.
     return len(line) > 40 and text.count(line) > 1

@@ -99,3 +99,14 @@ def test_extract_same_event_twice_in_article_is_merged() -> None:
 def test_extract_undated_article_without_stated_day_gives_no_event() -> None:
     _art, events = _events("M23 rebels had taken Bunia.", published=None)
     assert events == []
+
+
+def test_extract_dateline_with_agency_credit_is_body_text() -> None:
+    _art, events = _events("KYIV, March 4 (Reuters) - Russian forces shelled Kharkiv overnight, the regional governor said.")
+    assert [(e.location, e.event_date, e.time_precision) for e in events] == [("Kharkiv", "2025-03-04", 1)]
+
+
+def test_extract_clause_after_main_event_keeps_its_subject() -> None:
+    _art, events = _events("The Sudanese army recaptured Khartoum on Monday after heavy fighting with the RSF.")
+    clash = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert [(e.actor1, e.actor2) for e in clash] == [("Military Forces of Sudan (2019-)", "Rapid Support Forces")]
