@@ -22,7 +22,7 @@ LOGGER = logging.getLogger(__name__)
 
 MODAL_WINDOW = 6
 CAPTION_MAX = 600
-CAPTION_TAIL = 90
+CAPTION_TAIL = 50
 NEGATION_WINDOW = 7
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _NOT_BREAK_AFTER = frozenset({"far", "well", "such", "soon", "long", "much", "just"})
@@ -172,6 +172,14 @@ def _old_year(tokens: Sequence[Token], frame: Frame, year: int | None) -> bool:
     return bool(years) and year is not None and all(y < year for y in years)
 
 
+def _closes(line: str, marker: str) -> bool:
+    at = line.rfind(marker)
+    if at < 0:
+        return False
+    rest = line[at + len(marker) :].lstrip()
+    return len(rest) <= CAPTION_TAIL and not rest.startswith(("-", "—", "–"))
+
+
 def is_caption(text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
     """True when the sentence's line is a photo caption (credit markers or a repeated line)."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
@@ -180,8 +188,7 @@ def is_caption(text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
     low = line.lower()
     # Credits close a caption ("... (Reuters)", "Photo: REUTERS/..."); a dateline that opens a
     # story ("KYIV (Reuters) - ...") or a long paragraph is body text.
-    tail = low[-CAPTION_TAIL:]
-    if len(line) <= CAPTION_MAX and any(marker in tail for marker in lexicon.caption_markers):
+    if len(line) <= CAPTION_MAX and any(_closes(low, marker) for marker in lexicon.caption_markers):
         return True
     # Captions are often printed twice in a row by page templates.
     return len(line) > 40 and text.count(line) > 1
