@@ -1,0 +1,220 @@
+"""Link claims to the events they are about, and find contradictions: reported by some, denied by others.
+
+``link_claims`` sets ``Claim.about_event``: the event read from the claim's own sentence, else
+an event whose trigger and actors or places the claim's content shares (in the same article, or
+across articles with a stronger overlap). ``find_contradictions`` pairs every ``denies`` claim
+with the event it denies and the ``asserts`` claims reporting the same thing: claims about the
+same event, or claims whose content shares key words and a synonym class ("entered Syria" vs
+"crossed into Syria"). ``mark_contradictions`` writes the best asserting claim into
+``Claim.contradicts`` on the denial.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Claim, Event, Evidence, Record
+from .rules import ClaimRules, load_rules
+from .words import Keys, keys_of, merge
+
+LOGGER = logging.getLogger(__name__)
+
+# A claim read from the very sentence an event was extracted from is about that event.
+SAME_SENTENCE = 10
+
+
+@dataclass(slots=True, frozen=True)
+class Contradiction(Record):
+    """An event or statement asserted by some sources and denied by others.
+
+    ``asserting`` holds asserting claim ids, best match first; ``docs`` the articles that report
+    the event or carry an asserting claim; ``denying`` the denial claim ids.
+    """
+
+    event_id: str | None
+    asserting: tuple[str, ...]
+    docs: tuple[str, ...]
+    denying: tuple[str, ...]
+    summary: str
+
+
+@dataclass(slots=True, frozen=True)
+class ClaimGraph:
+    """Claims with ``about_event`` and ``contradicts`` filled, and the contradictions found."""
+
+    claims: list[Claim]
+    contradictions: list[Contradiction]
+
+
+def analyse_claims(claims: Sequence[Claim], events: Sequence[Event], rules: ClaimRules | None = None) -> ClaimGraph:
+    """Link claims to events, find contradictions and mark the denials (the three steps in order)."""
+    linked = link_claims(claims, events, rules)
+    found = find_contradictions(linked, events, rules)
+    return ClaimGraph(mark_contradictions(linked, found), found)
+
+
+def link_claims(claims: Sequence[Claim], events: Sequence[Event], rules: ClaimRules | None = None) -> list[Claim]:
+    """Return the claims with ``about_event`` set to the event each is about (None if none)."""
+    rules = rules or load_rules()
+    prepared = [(event, _event_keys(event, rules)) for event in events]
+    out: list[Claim] = []
+    for claim in claims:
+        keys = keys_of(claim.about, rules)
+        best: tuple[float, str] | None = None
+        for event, (trigger, roles) in prepared:
+            score = _event_score(claim, keys, event, trigger, roles, rules)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, event.id)
+        out.append(dataclasses.replace(claim, about_event=best[1] if best else None))
+    return out
+
+
+def _event_keys(event: Event, rules: ClaimRules) -> tuple[Keys, Keys]:
+    """Keys of the event's trigger words and of its actors and places."""
+    trigger = event.evidence.get("event_type")
+    names = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2, event.location, event.country]
+    trigger_keys = keys_of(trigger.text if trigger else event.sub_event_type, rules)
+    return trigger_keys, keys_of(" ".join(n for n in names if n), rules)
+
+
+def _event_score(claim: Claim, keys: Keys, event: Event, trigger: Keys, roles: Keys, rules: ClaimRules) -> float:
+    """How surely ``claim`` is about ``event``; 0 when it is not.
+
+    1. the claim's sentence is the event's evidence sentence -> SAME_SENTENCE (+ overlap);
+    2. same article: the trigger word or class recurs in the content, and an actor/place name
+       does too or the sentences are near;
+    3. another article: the trigger recurs and two actor/place names do.
+    """
+    spans = [ev for ev in event.evidence.values() if ev.article_id == claim.doc]
+    sentence = event.evidence.get("sentence")
+    if sentence is not None and sentence.article_id == claim.doc and _overlaps(sentence, claim.evidence):
+        return SAME_SENTENCE + keys.overlap(trigger)
+    shared_trigger = bool(keys.stems & trigger.stems or keys.classes & trigger.classes)
+    shared_roles = len(keys.stems & roles.stems)
+    if not shared_trigger:
+        return 0
+    near = any(_gap(ev, claim.evidence) <= rules.near_chars for ev in spans)
+    if claim.doc in event.docs and (shared_roles or near):
+        return 2 + shared_roles + (1 if near else 0) - _distance(spans, claim.evidence)
+    if claim.doc not in event.docs and shared_roles >= 2:
+        return 1 + shared_roles
+    return 0
+
+
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    return a.article_id == b.article_id and a.start < b.end and b.start < a.end
+
+
+def _gap(a: Evidence, b: Evidence) -> int:
+    if a.article_id != b.article_id:
+        return 1 << 30
+    return max(0, max(a.start, b.start) - min(a.end, b.end))
+
+
+def _distance(spans: Sequence[Evidence], evidence: Evidence) -> float:
+    # A tie-break below 1: among equally good events, the nearest report wins.
+    gaps = [_gap(ev, evidence) for ev in spans]
+    return min(min(gaps), 99_999) / 100_000 if gaps else 0.99
+
+
+def find_contradictions(claims: Sequence[Claim], events: Sequence[Event],
+                        rules: ClaimRules | None = None) -> list[Contradiction]:
+    """Each denial with the event it denies and the asserting claims it contradicts."""
+    rules = rules or load_rules()
+    by_event = {e.id: e for e in events}
+    asserting = [(c, merge(keys_of(c.about, rules), _names(c.claimant, rules))) for c in claims
+                 if c.stance == "asserts"]
+    found: list[Contradiction] = []
+    for denial in (c for c in claims if c.stance == "denies"):
+        event = by_event.get(denial.about_event) if denial.about_event else None
+        ranked = _rank_asserting(denial, event, asserting, rules)
+        if event is not None and not ranked and _only_from(event, denial):
+            event = None  # the "event" was read from the denial itself: nobody reported it
+        if event is None and not ranked:
+            continue
+        docs = set(event.docs if event is not None else ()) | {c.doc for c in ranked}
+        found.append(Contradiction(
+            event_id=event.id if event is not None else None,
+            asserting=tuple(c.id for c in ranked),
+            docs=tuple(sorted(docs)),
+            denying=(denial.id,),
+            summary=_summary(denial, ranked, event),
+        ))
+    return found
+
+
+def _names(text: str, rules: ClaimRules) -> Keys:
+    """Only the names in ``text``: a claimant's "Axios" may be what a denial names, its "sources" not."""
+    names = keys_of(text, rules).names
+    return Keys(names, names, frozenset())
+
+
+def _rank_asserting(denial: Claim, event: Event | None, asserting: Sequence[tuple[Claim, Keys]],
+                    rules: ClaimRules) -> list[Claim]:
+    """Asserting claims the denial contradicts, best first (same event, then word overlap)."""
+    keys = keys_of(denial.about, rules)
+    scored: list[tuple[float, Claim]] = []
+    for claim, claim_keys in asserting:
+        if claim.id == denial.id or _same_claimant(claim, denial, rules):
+            continue
+        if event is not None and claim.about_event == event.id:
+            scored.append((SAME_SENTENCE + keys.overlap(claim_keys), claim))
+            continue
+        score = _pair_score(denial, keys, claim, claim_keys, rules)
+        if score > 0:
+            scored.append((score, claim))
+    scored.sort(key=lambda item: (-item[0], _gap(item[1].evidence, denial.evidence)))
+    return [claim for _, claim in scored]
+
+
+def _pair_score(denial: Claim, keys: Keys, claim: Claim, claim_keys: Keys, rules: ClaimRules) -> float:
+    """How surely an asserting claim states what ``denial`` denies; 0 when it does not.
+
+    They must share a synonym class (what happened), or two content words and a name. The score
+    counts shared classes, names and words, plus 2 when the claims are near in one article (1
+    when only in the same article); a pair across articles must also share two names (who and
+    where). Thresholds: ``pair_min_score`` within an article, ``pair_min_score_far`` across.
+    """
+    classes = keys.classes & claim_keys.classes
+    names = keys.names & claim_keys.names
+    shared_words = (keys.stems - keys.names) & (claim_keys.stems - claim_keys.names)
+    if not classes and not (len(shared_words) >= 2 and names):
+        return 0
+    score = len(classes) + len(names) + len(shared_words)
+    if claim.doc == denial.doc:
+        near = _gap(claim.evidence, denial.evidence) <= rules.near_chars
+        score += 2 if near else 1
+        return score if score >= rules.pair_min_score else 0
+    if len(names) >= 2 and classes and score >= rules.pair_min_score_far:
+        return score
+    return 0
+
+
+def _same_claimant(a: Claim, b: Claim, rules: ClaimRules) -> bool:
+    """Same source: one claimant's words are all in the other's ("Qassem", "Hezbollah chief Naim Qassem").
+
+    Generic claimants ("sources", "officials") have no content words and are never the same.
+    """
+    first = keys_of(a.claimant.split(" (")[0], rules).stems
+    second = keys_of(b.claimant.split(" (")[0], rules).stems
+    return bool(first and second) and (first <= second or second <= first)
+
+
+def _only_from(event: Event, denial: Claim) -> bool:
+    return all(_overlaps(ev, denial.evidence) for ev in event.evidence.values() if ev.article_id == denial.doc) \
+        and event.docs == (denial.doc,)
+
+
+def _summary(denial: Claim, ranked: Sequence[Claim], event: Event | None) -> str:
+    what = f"{event.sub_event_type} ({event.event_date or 'undated'})" if event is not None else None
+    by = "; ".join(sorted({c.claimant for c in ranked})) or "the event's sources"
+    return f"{denial.claimant} denies '{denial.about}'" + (f" [{what}]" if what else "") + f", reported by {by}"
+
+
+def mark_contradictions(claims: Sequence[Claim], contradictions: Sequence[Contradiction]) -> list[Claim]:
+    """Return the claims with ``contradicts`` set on each denial to its best asserting claim."""
+    best = {d: c.asserting[0] for c in contradictions if c.asserting for d in c.denying}
+    return [dataclasses.replace(c, contradicts=best[c.id]) if c.id in best else c for c in claims]

@@ -1,0 +1,81 @@
+"""Key words of a claim or event for comparison: crude stems plus synonym-class labels.
+
+Claims and events cross the stage boundary as plain text, so comparison works on words:
+"entered Syria" and "crossed into Syria" share the stem "syria" and the class "movement".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import ClaimRules
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+@dataclass(slots=True, frozen=True)
+class Keys:
+    """What a text talks about: content stems, capitalised names and synonym classes."""
+
+    stems: frozenset[str]
+    names: frozenset[str]
+    classes: frozenset[str]
+
+    def overlap(self, other: Keys) -> int:
+        """Shared stems plus shared classes (a name is also a stem, so it is not counted twice)."""
+        return len(self.stems & other.stems) + len(self.classes & other.classes)
+
+
+def stem(word: str, rules: ClaimRules) -> str:
+    """Lowercase stem: the irregular table first, then a few English suffixes (not on names)."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if low in rules.irregular:
+        return rules.irregular[low]
+    if word[:1].isupper():
+        return low  # "Axios", "Abbas": a name keeps its letters
+    for suffix in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            base = low[: -len(suffix)]
+            return rules.irregular.get(base, base)
+    return low
+
+
+def _country_form(name: str) -> str:
+    """'syrian' -> 'syria', 'iraqi' -> 'iraq': a demonym meets its country name (a crude rule)."""
+    if len(name) >= 6 and name.endswith("ian"):
+        return name[:-1]
+    if len(name) >= 5 and name.endswith("i") and not name.endswith("ii"):
+        return name[:-1]
+    return name
+
+
+def keys_of(text: str, rules: ClaimRules) -> Keys:
+    """Content stems (no stop words), names (capitalised words) and classes of ``text``."""
+    stems: set[str] = set()
+    names: set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word.lower() in rules.stop_words:
+            continue
+        base = stem(word, rules)
+        if base in rules.stop_words or len(base) < 3:
+            continue
+        if word[0].isupper():
+            base = _country_form(base)
+            names.add(base)
+        stems.add(base)
+    classes = {name for name, members in rules.classes.items() if stems & members}
+    return Keys(frozenset(stems), frozenset(names), frozenset(classes))
+
+
+def merge(*keys: Keys) -> Keys:
+    """The union of several key sets."""
+    return Keys(
+        frozenset().union(*(k.stems for k in keys)),
+        frozenset().union(*(k.names for k in keys)),
+        frozenset().union(*(k.classes for k in keys)),
+    )
