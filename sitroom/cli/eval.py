@@ -55,3 +55,15 @@ def eval_events(gold: str, inputs: str | None, pred: str | None, write_path: str
     report = evaluate_events(gold, predicted)
     for line in report.lines():
         click.echo(line)
+
+
+@eval_group.command("claims")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False), help="Folder with claims.jsonl.")
+@click.option("--inputs", type=click.Path(exists=True), help="Raw files the gold describes (default: ../../NAME of --gold).")
+def eval_claims(gold: str, inputs: str | None) -> None:
+    """Claims: P/R/F1 by evidence hint, stance accuracy and the gold contradictions found."""
+    from ..evaluate.claims import evaluate_claims
+
+    report = evaluate_claims(gold, inputs or default_inputs(gold))
+    for line in report.lines():
+        click.echo(line)
