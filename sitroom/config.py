@@ -60,6 +60,17 @@ class StoreSettings:
 
 
 @dataclass(slots=True, frozen=True)
+class EventsSettings:
+    """How events are extracted and merged."""
+
+    history_days: int = setting(30, "Events dated more than this many days before publication are background, not coded.")
+    vague_fatalities: bool = setting(False, "Code vague tolls with ACLED's numbers (dozens=12, hundreds=100) instead of none.")
+    fallback_place: bool = setting(True, "Place events whose sentence names no place in the article's main country (geo_precision 3).")
+    merge_km: float = setting(50.0, "Reports within this many km (same type, day and actors) merge into one event.")
+    merge_days: int = setting(1, "Reports within this many days merge (7 when either date is only known to the week).")
+
+
+@dataclass(slots=True, frozen=True)
 class Settings:
     """All settings, by section."""
 
@@ -67,6 +78,7 @@ class Settings:
     segment: SegmentSettings = field(default_factory=SegmentSettings)
     dedup: DedupSettings = field(default_factory=DedupSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
+    events: EventsSettings = field(default_factory=EventsSettings)
 
     @classmethod
     def load(cls, path: str | Path | None = None, overrides: list[str] | None = None) -> Settings:

@@ -207,7 +207,7 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
     if trig.rule.needs_place and not any(lo <= p.first <= hi for p in sent.places):
         return [], before
     places = [p for p in sent.places if place_lo <= p.first <= hi and not _in_attribution(p.first, attribution)
-              and not any(a.first <= p.first <= a.last for a in roles_all(roles))]
+              and not _names_role(p, roles)]
     groups = choose_places(tokens, places, trig.first) or [[]]
     frame_dates = [d for d in sent.dates if lo <= d.first <= hi and not speech_date(tokens, d, attribution)
                    and not getattr(d.ref, "future", False)]
@@ -227,6 +227,12 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
             if event is not None:
                 events.append(event)
     return events, _Where(groups, frame_dates, roles.actor1 or before.actor1)
+
+
+def _names_role(place: Located, roles: Roles) -> bool:
+    """A place mention that is an actor ("Damascus said") is no location; a country stays a coarse one."""
+    ref: PlaceRef = place.ref  # type: ignore[assignment]
+    return ref.kind != "country" and any(a.first <= place.first <= a.last for a in roles_all(roles))
 
 
 def _same_side_clause(tokens: Sequence[Token], lo: int) -> bool:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from ..config import Settings
+from ..config import EventsSettings, Settings
 from ..model import ActorRef, Article, DateRef, Event, PlaceRef, Rejection
 from .extract import ExtractOptions, extract_events
-from .merge import merge_events
+from .merge import MergeOptions, merge_events
 from .sentences import Sentence, from_records
 
 LOGGER = logging.getLogger(__name__)
@@ -83,19 +83,27 @@ def resolved_articles(articles: Sequence[Article], resolver: Resolver | None = N
         yield resolver(article, parsed)
 
 
-def events_from(resolved: Sequence[Resolved] | Iterator[Resolved], options: ExtractOptions | None = None) -> list[Event]:
+def options_from(settings: EventsSettings) -> tuple[ExtractOptions, MergeOptions]:
+    """Extractor and merge options from the ``[events]`` settings."""
+    extract = ExtractOptions(history_days=settings.history_days, vague_fatalities=settings.vague_fatalities,
+                             fallback_place=settings.fallback_place)
+    return extract, MergeOptions(days=settings.merge_days, km=settings.merge_km)
+
+
+def events_from(resolved: Iterable[Resolved], settings: EventsSettings | None = None) -> list[Event]:
     """Extract per article, then merge reports of one event across articles."""
+    extract, merge = options_from(settings or EventsSettings())
     events: list[Event] = []
     clusters: dict[str, str | None] = {}
     for item in resolved:
         clusters[item.article.article_id] = item.article.cluster_id
-        events.extend(extract_events(item.article, item.sentences, item.actors, item.places, item.dates, options))
-    return merge_events(events, clusters)
+        events.extend(extract_events(item.article, item.sentences, item.actors, item.places, item.dates, extract))
+    return merge_events(events, clusters, merge)
 
 
-def predict_events(inputs: Sequence[str | Path] | str | Path, settings: Settings | None = None,
-                   options: ExtractOptions | None = None) -> list[Event]:
+def predict_events(inputs: Sequence[str | Path] | str | Path, settings: Settings | None = None) -> list[Event]:
     """Run ingest through merge on ``inputs`` (files or folders) and return the events."""
+    settings = settings or Settings()
     paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     articles = read_articles(paths, settings)
-    return events_from(resolved_articles(articles), options)
+    return events_from(resolved_articles(articles), settings.events)
