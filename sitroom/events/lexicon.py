@@ -108,7 +108,8 @@ def word_forms(word: str, lemma: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _stems(low: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _stems(low: str) -> frozenset[str]:
     # Crude English de-inflection so parse-less text still meets lemma patterns; over-stemmed
     # junk is harmless because patterns are whole known words.
     out: set[str] = set()
@@ -119,4 +120,4 @@ def _stems(low: str) -> set[str]:
             out.add(stem)
             if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]:
                 out.add(stem[:-1])  # "shelled" -> "shell" stays; "stopped" -> "stop"
-    return out
+    return frozenset(out)

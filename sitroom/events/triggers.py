@@ -135,30 +135,62 @@ def find_triggers(
     lexicon: Lexicon | None = None,
 ) -> list[TriggerMatch]:
     """Return every rule match in ``sentence``, longest first at each position, no overlaps per rule."""
-    rules = rules if rules is not None else load_rules()
+    rules = tuple(rules) if rules is not None else load_rules()
     lexicon = lexicon or load_lexicon()
     forms = [_forms(tok, k, lexicon) for k, tok in enumerate(sentence.tokens)]
     starts = [tok.start in place_starts for tok in sentence.tokens]
+    all_ends = _all_ends(_index(rules), forms, starts)
     found: list[TriggerMatch] = []
-    for rule in rules:
-        taken = _excluded(rule, forms, starts)
-        for k in range(len(forms)):
-            best = _longest(rule, forms, starts, k)
-            if best is not None and not taken & set(range(k, best + 1)):
-                taken.update(range(k, best + 1))
-                found.append(_match(rule, sentence.tokens, k, best))
+    for rule_no, rule in enumerate(rules):
+        ends = all_ends.get((rule_no, False))
+        if not ends:
+            continue
+        taken = _covered(all_ends.get((rule_no, True), {}))
+        for k in sorted(ends):
+            span = set(range(k, ends[k] + 1))
+            if not taken & span:
+                taken |= span
+                found.append(_match(rule, sentence.tokens, k, ends[k]))
     return found
 
 
-def _excluded(rule: Rule, forms: list[frozenset[str]], starts: list[bool]) -> set[int]:
-    """Tokens covered by the rule's exclude patterns ("hunger strike" is no air strike)."""
-    covered: set[int] = set()
-    for pattern in rule.exclude:
-        for k in range(len(forms)):
+_Entry = tuple[int, bool, tuple[frozenset[str], ...]]
+
+
+@functools.lru_cache(maxsize=8)
+def _index(rules: tuple[Rule, ...]) -> tuple[dict[str, list[_Entry]], list[_Entry]]:
+    """Patterns by their first word, so each token tries only patterns that can start on it."""
+    by_word: dict[str, list[_Entry]] = {}
+    anywhere: list[_Entry] = []
+    for rule_no, rule in enumerate(rules):
+        for exclude, patterns in ((False, rule.patterns), (True, rule.exclude)):
+            for pattern in patterns:
+                entry = (rule_no, exclude, pattern)
+                if "*" in pattern[0] or PLACE in pattern[0]:
+                    anywhere.append(entry)
+                for word in pattern[0] - {"*", PLACE}:
+                    by_word.setdefault(word, []).append(entry)
+    return by_word, anywhere
+
+
+def _all_ends(index: tuple[dict[str, list[_Entry]], list[_Entry]], forms: list[frozenset[str]],
+              starts: list[bool]) -> dict[tuple[int, bool], dict[int, int]]:
+    """(rule, is_exclude) -> start token -> last token of the longest match starting there."""
+    by_word, anywhere = index
+    ends: dict[tuple[int, bool], dict[int, int]] = {}
+    for k, token_forms in enumerate(forms):
+        entries = [e for f in token_forms for e in by_word.get(f, ())] + anywhere
+        for rule_no, is_exclude, pattern in entries:
             end = _match_at(pattern, 0, forms, starts, k)
             if end is not None:
-                covered.update(range(k, end + 1))
-    return covered
+                per_rule = ends.setdefault((rule_no, is_exclude), {})
+                if end > per_rule.get(k, -1):
+                    per_rule[k] = end
+    return ends
+
+
+def _covered(ends: dict[int, int]) -> set[int]:
+    return {k for start, end in ends.items() for k in range(start, end + 1)}
 
 
 def _forms(tok: Token, k: int, lexicon: Lexicon) -> frozenset[str]:
@@ -166,15 +198,6 @@ def _forms(tok: Token, k: int, lexicon: Lexicon) -> frozenset[str]:
     if k > 0 and tok.text[:1].isupper() and tok.text.lower() in MONTHS:
         return frozenset()
     return word_forms(tok.text, tok.lemma, lexicon)
-
-
-def _longest(rule: Rule, forms: list[frozenset[str]], starts: list[bool], k: int) -> int | None:
-    best: int | None = None
-    for pattern in rule.patterns:
-        end = _match_at(pattern, 0, forms, starts, k)
-        if end is not None and (best is None or end > best):
-            best = end
-    return best
 
 
 def _match_at(
