@@ -7,6 +7,7 @@ Hedging is the event itself being only claimed or reported as uncertain ("claime
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from typing import Sequence
@@ -33,15 +34,31 @@ class Attribution:
 def find_phrase(tokens: Sequence[Token], phrase: tuple[str, ...], start: int = 0, end: int | None = None) -> int:
     """Index of the first occurrence of ``phrase`` (lowercase words) in tokens[start:end], or -1."""
     stop = len(tokens) if end is None else min(end, len(tokens))
-    for k in range(start, stop - len(phrase) + 1):
-        if all(tokens[k + j].text.lower() == w for j, w in enumerate(phrase)):
+    first = phrase[0]
+    for k in range(max(start, 0), stop - len(phrase) + 1):
+        if tokens[k].text.lower() == first and all(tokens[k + j].text.lower() == w for j, w in enumerate(phrase)):
             return k
     return -1
 
 
+@functools.lru_cache(maxsize=64)
+def phrase_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their first word (cached per phrase list)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(group) for word, group in index.items()}
+
+
 def has_phrase(tokens: Sequence[Token], phrases: Sequence[tuple[str, ...]], start: int = 0, end: int | None = None) -> bool:
-    """True when any phrase occurs in tokens[start:end]."""
-    return any(find_phrase(tokens, p, start, end) >= 0 for p in phrases)
+    """True when any phrase occurs in tokens[start:end] (one pass, phrases indexed by first word)."""
+    index = phrase_index(tuple(phrases))
+    stop = len(tokens) if end is None else min(end, len(tokens))
+    for k in range(max(start, 0), stop):
+        for phrase in index.get(tokens[k].text.lower(), ()):
+            if k + len(phrase) <= stop and all(tokens[k + j].text.lower() == w for j, w in enumerate(phrase)):
+                return True
+    return False
 
 
 def find_attribution(tokens: Sequence[Token], trigger: int, lexicon: Lexicon | None = None) -> Attribution | None:
@@ -80,10 +97,13 @@ def _run_end(tokens: Sequence[Token], first: int) -> int:
 
 
 def _is_verb(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
-    low = tokens[k].text.lower()
-    return any(len(p) == 1 and p[0] == low for p in lexicon.attribution_verbs) and low not in (
-        "according", "citing", "quoting", "claimed",
-    )
+    return tokens[k].text.lower() in _single_verbs(lexicon.attribution_verbs)
+
+
+@functools.lru_cache(maxsize=8)
+def _single_verbs(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    # "claimed" is hedging, not attribution; "according to" and "citing" are handled apart.
+    return frozenset(p[0] for p in phrases if len(p) == 1) - {"according", "citing", "quoting", "claimed"}
 
 
 def _trailing(tokens: Sequence[Token], trigger: int, lexicon: Lexicon) -> Attribution | None:

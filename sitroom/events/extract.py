@@ -9,9 +9,10 @@ article are merged (``merge.py``).
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Sequence, TypeVar
 
 from ..model import ActorRef, Article, DateRef, Event, Evidence, PlaceRef
 from .attribution import Attribution, find_attribution, is_hedged
@@ -129,26 +130,36 @@ def _fallback_place(places: Sequence[PlaceRef]) -> PlaceRef | None:
 def _locate(sentence: Sentence, actors: Sequence[ActorRef], places: Sequence[PlaceRef], dates: Sequence[DateRef]) -> _Sent:
     tokens = sentence.tokens or tokenize(sentence.text, sentence.start)
     sent = _Sent(sentence, tokens)
-    for actor in actors:
-        span = _token_span(tokens, actor.evidence)
+    starts = [t.start for t in tokens]
+    for actor in _inside(actors, sentence):
+        span = _token_span(starts, actor.evidence)
         if span is not None and actor.type not in _SKIP_ACTOR_TYPES:
             sent.actors.append(Placed(actor, *span))
-    for place in places:
-        span = _token_span(tokens, place.evidence)
+    for place in _inside(places, sentence):
+        span = _token_span(starts, place.evidence)
         if span is not None:
             sent.places.append(Located(place, *span))
-    for day in dates:
-        span = _token_span(tokens, day.evidence)
+    for day in _inside(dates, sentence):
+        span = _token_span(starts, day.evidence)
         if span is not None:
             sent.dates.append(Located(day, *span))
     return sent
 
 
-def _token_span(tokens: Sequence[Token], evidence: Evidence) -> tuple[int, int] | None:
-    inside = [t.i for t in tokens if evidence.start <= t.start < evidence.end]
-    if not inside:
+_R = TypeVar("_R", ActorRef, PlaceRef, DateRef)
+
+
+def _inside(refs: Sequence[_R], sentence: Sentence) -> list[_R]:
+    return [r for r in refs if sentence.start <= r.evidence.start < sentence.end]
+
+
+def _token_span(starts: list[int], evidence: Evidence) -> tuple[int, int] | None:
+    """First and last token index whose start lies in the evidence span (starts are sorted)."""
+    first = bisect.bisect_left(starts, evidence.start)
+    last = bisect.bisect_left(starts, evidence.end) - 1
+    if first >= len(starts) or last < first:
         return None
-    return inside[0], inside[-1]
+    return first, last
 
 
 def _sentence_events(ctx: _Article, sent: _Sent) -> list[Event]:

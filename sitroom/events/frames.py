@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .attribution import find_phrase, has_phrase
+from .attribution import find_phrase, has_phrase, phrase_index
 from .lexicon import Lexicon
 from .sentences import Sentence, Token
 from .triggers import TriggerMatch
@@ -51,12 +51,11 @@ def clause_starts(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
     for k, tok in enumerate(tokens):
         if tok.text in (";", ":"):
             starts.add(k + 1)
-    for phrase in lexicon.clause_breaks:
-        k = find_phrase(tokens, phrase)
-        while k >= 0:
-            if not _false_break(tokens, k, phrase):
+    index = phrase_index(lexicon.clause_breaks)
+    for k, tok in enumerate(tokens):
+        for phrase in index.get(tok.text.lower(), ()):
+            if find_phrase(tokens, phrase, k, k + len(phrase)) == k and not _false_break(tokens, k, phrase):
                 starts.add(k)
-            k = find_phrase(tokens, phrase, k + 1)
     return sorted(s for s in starts if s < len(tokens))
 
 
