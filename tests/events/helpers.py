@@ -36,7 +36,9 @@ DAYS = {"on Monday": "2025-03-03", "on Tuesday": "2025-03-04", "on Sunday": "202
         "on Saturday": "2025-03-01", "on Friday": "2025-02-28", "in 2014": "2014-01-01"}
 
 
-def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+def _spans(text: str, needle: str, fold: bool = False) -> list[tuple[int, int]]:
+    if fold:
+        text, needle = text.lower(), needle.lower()
     out, k = [], text.find(needle)
     while k >= 0:
         left_ok = k == 0 or not text[k - 1].isalnum()
@@ -68,7 +70,7 @@ def refs(art: Article) -> tuple[list[ActorRef], list[PlaceRef], list[DateRef]]:
                 places.append(PlaceRef(name, country, admin1, lat, lon, geo, None,
                                        Evidence(art.article_id, s, e, text[s:e]), kind))
     for surface in sorted(DAYS, key=len, reverse=True):
-        for s, e in _spans(text, surface):
+        for s, e in _spans(text, surface, fold=True):
             if not taken & set(range(s, e)):
                 taken |= set(range(s, e))
                 dates.append(DateRef(DAYS[surface], None, 1, Evidence(art.article_id, s, e, text[s:e])))
