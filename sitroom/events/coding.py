@@ -30,6 +30,7 @@ DEMO_TYPES = {"Protests": "Protesters", "Riots": "Rioters"}
 NO_TARGET_SUBS = frozenset({"Change to group/activity", "Headquarters or base established", "Arrests"})
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                              "Non-violent transfer of territory"})
+_DEMONYM_ENDS = ("ans", "ese", "is", "ians")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
 
 
@@ -123,10 +124,15 @@ def is_state(actor: ActorRef) -> bool | None:
 
 
 def civilian_target(roles: Roles, tokens: Sequence[Token], frame: Frame) -> bool:
+    """True when the event's victims are civilians: a civilians actor, or civilian words after the trigger."""
     if roles.actor2 is not None:
         return roles.actor2.actor.type == "civilians"
     after = tokens[frame.trigger.last + 1 : min(frame.hi + 1, frame.trigger.last + 8)]
-    return any(t.text.lower() in CIVILIAN_WORDS for t in after)
+    if any(t.text.lower() in CIVILIAN_WORDS for t in after):
+        return True
+    # "killed 30 Palestinians": a count of people named by nationality, no armed group named.
+    return any(a.text.replace(",", "").isdigit() and b.text[:1].isupper() and b.text.endswith(_DEMONYM_ENDS)
+               for a, b in zip(after, after[1:]))
 
 
 def actor_names(roles: Roles, sub: str, tokens: Sequence[Token], frame: Frame, place: PlaceRef) -> tuple[str | None, str | None]:

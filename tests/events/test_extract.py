@@ -110,3 +110,8 @@ def test_extract_clause_after_main_event_keeps_its_subject() -> None:
     _art, events = _events("The Sudanese army recaptured Khartoum on Monday after heavy fighting with the RSF.")
     clash = [e for e in events if e.sub_event_type == "Armed clash"]
     assert [(e.actor1, e.actor2) for e in clash] == [("Military Forces of Sudan (2019-)", "Rapid Support Forces")]
+
+
+def test_extract_victims_named_by_nationality_are_civilians() -> None:
+    _art, events = _events("Russian forces shelled Kharkiv on Monday, killing 4 Ukrainians.")
+    assert [(e.actor2, e.fatalities) for e in events] == [("Civilians (Ukraine)", 4)]
