@@ -173,7 +173,7 @@ def _rank_asserting(denial: Claim, event: Event | None, asserting: Sequence[tupl
 def _pair_score(denial: Claim, keys: Keys, claim: Claim, claim_keys: Keys, rules: ClaimRules) -> float:
     """How surely an asserting claim states what ``denial`` denies; 0 when it does not.
 
-    They must share a synonym class (what happened), or two content words and a name. The score
+    They must share a synonym class (what happened), three content words, or two and a name. The score
     counts shared classes, names and words, plus 2 when the claims are near in one article (1
     when only in the same article); a pair across articles must also share two names (who and
     where). Thresholds: ``pair_min_score`` within an article, ``pair_min_score_far`` across.
@@ -181,7 +181,7 @@ def _pair_score(denial: Claim, keys: Keys, claim: Claim, claim_keys: Keys, rules
     classes = keys.classes & claim_keys.classes
     names = keys.names & claim_keys.names
     shared_words = (keys.stems - keys.names) & (claim_keys.stems - claim_keys.names)
-    if not classes and not (len(shared_words) >= 2 and names):
+    if not classes and len(shared_words) < 3 and not (len(shared_words) >= 2 and names):
         return 0
     score = len(classes) + len(names) + len(shared_words)
     if claim.doc == denial.doc:
