@@ -1,0 +1,336 @@
+"""Place resolution: an article's toponyms -> PlaceRef with gazetteer id, admin area and point.
+
+``PlaceResolver.resolve`` runs a cascade:
+1. spot toponyms (``toponyms.spot_ner`` on the caller's NER spans, then ``spot_scan``);
+2. frame each (container words, directions, ", State" qualifiers) -> wanted kind, precision;
+3. build the article context (placecontext): countries and admin1 areas voted by each distinct
+   unambiguous name, demonyms and the caller's ``country_hint``;
+4. score the credible candidates by population, kind, context and qualifier, then rescore
+   with proximity to the other places chosen (local news names nearby towns);
+5. fall back to the nearest named container for place-like spans that found no credible
+   entry ("al-Hari border crossing", "al-Taybah in eastern Homs", "the city's X district"):
+   a coarser geo_precision, never a namesake abroad.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..model import Evidence, PlaceRef
+from .gazetteer import GazEntry, Gazetteer, default_gazetteer, norm_key, vowel_key
+from .placecontext import Context, Vote, country_names, demonym_before, demonyms, sentence_bounds, vote_of
+from .toponyms import ADMIN_KINDS, PLACE_LABELS, Spot, frame, rules, spot_ner, spot_scan
+
+LOGGER = logging.getLogger(__name__)
+
+KIND_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3}
+KIND_LABEL = {"city": "city", "admin2": "district", "admin1": "province", "country": "country", "region": "region"}
+TRUSTED_SOURCES = PLACE_LABELS | {"GAZ", "ORG-PART", "TYPED"}
+_CONTAINER_LINK = re.compile(r"\s*,?\s*(?:in|near|outside|of|at|on)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
+_COREF = re.compile(
+    r"\b(?:the|this)\s+(?:city|town)(?:['’]s(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?:\s+(?:district|neighbou?rhood|quarter|area|suburbs?))?)?(?!\s+(?:of|council|hall)\b)")
+_DEMONYM_AREA = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:desert|territory|territories|countryside|coast|coastline|"
+    r"mainland|airspace|soil|border areas|border region|hinterland)\b")
+_PLACE_TYPE = re.compile(
+    r"\b(?:crossing|bridge|airport|air ?base|base|camp|checkpoint|district|neighbou?rhood|quarter|"
+    r"village|dam|port|prison|barracks|refinery|field|square|hospital)\b|\b(?:town|village|city|district|area)\s+of\s+$", re.I)
+
+
+@dataclass(slots=True, frozen=True)
+class Weights:
+    """Scoring weights (log10 population is the base score)."""
+
+    main_name: float = 0.7
+    loose_match: float = 1.5
+    loose_similarity: float = 80.0
+    country_share: float = 4.0
+    country_hint: float = 1.5
+    admin1_share: float = 3.0
+    qualifier: float = 6.0
+    demonym: float = 2.0
+    wanted_kind: float = 4.0
+    proximity: float = 2.5
+    proximity_km: float = 150.0
+    admin1_bias: float = -1.0
+    country_bias: float = 1.0
+    unknown_population: int = 2000
+    local_km: float = 50.0
+
+
+class PlaceResolver:
+    """Resolve toponyms in article text against an injected gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.weights = weights or Weights()
+
+    def resolve(
+        self,
+        text: str,
+        article_id: str,
+        candidates: list[tuple[int, int, str]] | None = None,
+        country_hint: str | None = None,
+    ) -> list[PlaceRef]:
+        """Return one PlaceRef per resolved toponym, in text order.
+
+        Args:
+            text: the article text (offsets refer to it).
+            article_id: copied into each Evidence.
+            candidates: NER spans ``(start, end, label)``; None scans the text only.
+            country_hint: ISO code or name of the country the source is about, if known.
+        """
+        candidates = candidates or []
+        spots = self.spot(text, candidates)
+        context = self.context(text, spots, candidates, self.country_code(country_hint))
+        for spot in spots:
+            spot.chosen = self.choose(spot, context, [])
+        for spot in spots:
+            others = [s.chosen for s in spots if s.chosen is not None and s is not spot]
+            spot.chosen = self.choose(spot, context, others)
+        resolved = [s for s in spots if s.chosen is not None]
+        refs = [self.place_ref(text, article_id, s.start, s.end, s.chosen, s.precision) for s in resolved]
+        refs += self.containers(text, article_id, spots, candidates)
+        return sorted(refs, key=lambda r: (r.evidence.start, r.evidence.end))
+
+    def spot(self, text: str, candidates: list[tuple[int, int, str]]) -> list[Spot]:
+        """Steps 1-2: toponym spans with their frames, in text order, not overlapping."""
+        spots = spot_ner(self.gazetteer, text, sorted(candidates))
+        covered = [(s, e) for s, e, _ in candidates] + [(s.start, s.end) for s in spots]
+        spots += spot_scan(self.gazetteer, text, covered)
+        spots.sort(key=lambda s: (s.start, -s.end))
+        kept: list[Spot] = []
+        for spot in spots:
+            if kept and spot.name_start < kept[-1].name_end:
+                continue
+            frame(text, spot, self.gazetteer)
+            kept.append(spot)
+        return kept
+
+    def context(self, text: str, spots: list[Spot], candidates: list[tuple[int, int, str]], hint: str | None) -> Context:
+        """Step 3: votes of distinct trusted names, demonyms, qualifiers and the hint."""
+        context = Context(hint=hint)
+        if hint:
+            context.add("\x00hint", Vote(hint, None, 2.0))
+        for spot in spots:
+            if spot.source in TRUSTED_SOURCES and spot.exact:
+                vote = vote_of(spot.name, spot.entries, self.weights.unknown_population)
+                if vote is not None:
+                    context.add(spot.name, vote)
+                    anchor = next((e for e in spot.entries if e.kind == "city" and e.country_code == vote.country
+                                   and norm_key(e.name) == norm_key(spot.name)), None)
+                    if vote.admin1 and anchor is not None:
+                        context.anchors.append(anchor)
+            if spot.qualifier:
+                code = spot.qualifier
+                context.add(f"\x00q{code}", Vote(code.split(".")[0], code if "." in code else None, 1.0))
+            spot.demonym = demonym_before(text, spot.name_start)
+        for start, end, label in candidates:
+            code = demonyms().get(text[start:end]) if label == "NORP" else None
+            if code:
+                context.add(text[start:end], Vote(code, None, 1.0))
+        return context
+
+    def choose(self, spot: Spot, context: Context, others: list[GazEntry]) -> GazEntry | None:
+        """Step 4: the best-scoring credible candidate of a spot."""
+        best, best_score = None, -math.inf
+        for entry in spot.entries:
+            if not self.credible(spot, entry, context):
+                continue
+            if spot.qualifier and entry.kind in ("city", "admin2") and \
+                    spot.qualifier not in (entry.admin1_code, entry.country_code):
+                continue  # "Alexandria, La." is in Louisiana; if we lack it, its container stands in
+            value = self.score(spot, entry, context, others)
+            if value > best_score:
+                best, best_score = entry, value
+        return best
+
+    def credible(self, spot: Spot, entry: GazEntry, context: Context) -> bool:
+        """Whether the span's label, spelling match and context allow this reading at all."""
+        limits = rules()["min_population"]
+        in_context = context.supports(entry.country_code, spot.name) or not entry.country_code
+        if not spot.exact:
+            # Transliteration variants only near home, and only if the spellings stay close;
+            # for ORG/PERSON spans ("Assad" ~ Issad) only with local support: same admin1 area,
+            # a qualifier, or a confidently placed town nearby.
+            similar = fuzz.ratio(vowel_key(norm_key(spot.name)), vowel_key(norm_key(entry.name)))
+            if not in_context or similar < self.weights.loose_similarity or entry.kind == "admin2":
+                return False
+            return spot.source in TRUSTED_SOURCES or self.local(spot, entry, context)
+        if spot.source in TRUSTED_SOURCES:
+            if entry.kind in ADMIN_KINDS or in_context or not context.countries:
+                return True
+            # A place the gazetteer lacks ("al-Hari crossing") must not become a namesake abroad.
+            return entry.population >= limits["foreign_small_town"]
+        # ORG/PERSON/NORP spans: the small model mislabels towns, but people are named after places.
+        if entry.kind in ADMIN_KINDS:
+            return spot.source != "PERSON" or in_context
+        if entry.population >= limits["big_city"]:
+            return True
+        known = entry.population >= limits["maybe_label"] or entry.population == 0
+        if spot.source == "PERSON":
+            return known and self.local(spot, entry, context)
+        return in_context and known
+
+    def local(self, spot: Spot, entry: GazEntry, context: Context) -> bool:
+        """Whether the article independently points to the area of ``entry``."""
+        if spot.qualifier and spot.qualifier in (entry.admin1_code, entry.country_code):
+            return True
+        if spot.demonym == entry.country_code:
+            return True
+        if context.admin1_share(entry.admin1_code, spot.name) > 0:
+            return True
+        return any(distance_km(entry, anchor) <= self.weights.local_km for anchor in context.anchors)
+
+    def score(self, spot: Spot, entry: GazEntry, context: Context, others: list[GazEntry]) -> float:
+        """Score one candidate for one spot (higher is better)."""
+        w = self.weights
+        value = math.log10(max(entry.population, w.unknown_population))
+        value += {"admin1": w.admin1_bias, "country": w.country_bias}.get(entry.kind, 0.0)
+        if not spot.exact:
+            value -= w.loose_match
+        if norm_key(entry.name) == norm_key(spot.name):
+            value += w.main_name
+        if spot.want == "admin" and entry.kind in ("admin1", "admin2"):
+            value += w.wanted_kind
+        if spot.want == "city" and entry.kind == "city":
+            value += w.wanted_kind
+        value += w.country_share * context.country_share(entry.country_code, spot.name)
+        value += w.admin1_share * context.admin1_share(entry.admin1_code, spot.name)
+        if context.hint and entry.country_code == context.hint:
+            value += w.country_hint
+        if spot.qualifier and spot.qualifier in (entry.admin1_code, entry.country_code):
+            value += w.qualifier
+        if spot.demonym == entry.country_code:
+            value += w.demonym
+        if others and entry.kind in ("city", "admin2"):
+            near = min((distance_km(entry, o) for o in others if o.kind in ("city", "admin2") and o.id != entry.id),
+                       default=None)
+            if near is not None:
+                value += w.proximity * math.exp(-near / w.proximity_km)
+        return value
+
+    def containers(self, text: str, article_id: str, spots: list[Spot],
+                   candidates: list[tuple[int, int, str]]) -> list[PlaceRef]:
+        """Step 5: place-like spans without a credible entry take their container's place."""
+        resolved = [s for s in spots if s.chosen is not None]
+        taken = [(s.start, s.end) for s in resolved]
+        pending = [(s.start, s.end) for s in spots if s.chosen is None and s.source in TRUSTED_SOURCES]
+        pending += [clip for clip in ((s, e) for s, e, label in candidates if label in PLACE_LABELS)
+                    if not any(a < clip[1] and clip[0] < b for a, b in taken + pending)]
+        unnamed = {(s.start, s.end) for s in spots if s.chosen is None and s.source in TRUSTED_SOURCES}
+        pending += [(m.start(), _extend(text, m.end())) for m in _COREF.finditer(text)
+                    if _framed(text, m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in taken)]
+        refs = self.demonym_areas(text, article_id, taken + pending)
+        for start, end in sorted(pending):
+            typed = (start, end) in unnamed or bool(
+                _PLACE_TYPE.search(text[start:end + 25]) or _PLACE_TYPE.search(text[max(0, start - 20):start]))
+            found = _container(text, start, end, resolved, typed)
+            if found is not None:
+                entry, precision = found
+                refs.append(self.place_ref(text, article_id, start, end, entry, precision))
+        return refs
+
+    def demonym_areas(self, text: str, article_id: str, taken: list[tuple[int, int]]) -> list[PlaceRef]:
+        """'the Syrian desert', 'Lebanese territory': a country-level place named by its adjective."""
+        refs = []
+        for match in _DEMONYM_AREA.finditer(text):
+            code = demonyms().get(match.group(1))
+            if not code or any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            entry = next((e for e in self.gazetteer.exact(country_names().get(code, "")) if e.kind == "country"), None)
+            if entry is not None:
+                refs.append(self.place_ref(text, article_id, match.start(), match.end(), entry, 3))
+        return refs
+
+    def place_ref(self, text: str, article_id: str, start: int, end: int, entry: GazEntry | None,
+                  precision: int) -> PlaceRef:
+        """The PlaceRef for ``entry`` with evidence ``text[start:end]``."""
+        assert entry is not None
+        evidence = Evidence(article_id=article_id, start=start, end=end, text=text[start:end])
+        return PlaceRef(
+            name=entry.name, country=entry.country, admin1=entry.admin1 if entry.kind != "country" else None,
+            latitude=entry.latitude, longitude=entry.longitude,
+            geo_precision=max(precision, KIND_PRECISION[entry.kind]),
+            gazetteer_id=entry.id, evidence=evidence, kind=KIND_LABEL[entry.kind],
+        )
+
+    def country_code(self, hint: str | None) -> str | None:
+        """ISO code of a country given by code or name (None if unknown)."""
+        if not hint:
+            return None
+        if len(hint) == 2 and hint.isupper():
+            return hint
+        found = [e for e in self.gazetteer.exact(hint) if e.kind == "country"]
+        return found[0].country_code if found else None
+
+
+def _extend(text: str, end: int) -> int:
+    # "the city outskirts": the container words belong to the mention.
+    after = rules()["after_re"].match(text, end, min(len(text), end + 40))
+    return after.end() if after else end
+
+
+def _framed(text: str, start: int, end: int) -> bool:
+    # "the city" is a place mention when framed: "north of the city", "the city outskirts".
+    before = text[max(0, start - 40):start]
+    after = rules()["after_re"].match(text, end, min(len(text), end + 40))
+    return bool(rules()["dir_of_re"].search(before) or after or re.search("['’]s", text[start:end]))
+
+
+def _container(text: str, start: int, end: int, resolved: list[Spot], typed: bool) -> tuple[GazEntry, int] | None:
+    """Container of an unresolved span: 'X in/near Y', 'the city' -> last city, or the province named in its sentence."""
+    for spot in resolved:
+        if end <= spot.name_start < end + 30 and _CONTAINER_LINK.fullmatch(text[end:spot.name_start]):
+            return spot.chosen, 2  # type: ignore[return-value]
+    if _COREF.match(text, start) or re.search(r"\bthe\s+(?:city|town)['’]s\s+$", text[max(0, start - 20):start]):
+        before = [s.chosen for s in resolved if s.end <= start and s.chosen and s.chosen.kind == "city"]
+        recent = {e.id: e for e in before[-4:]}
+        if recent:
+            # "the city" is the article's main city more often than the last one named.
+            counts = {key: sum(1 for e in before if e.id == key) for key in recent}
+            return recent[max(counts, key=lambda k: (counts[k], list(recent).index(k)))], 2
+    if not typed:
+        return None  # a bare unknown name ("Zainabiyoun") may be a group, not a place
+    lo, hi = sentence_bounds(text, start)
+    areas = [s for s in resolved if lo <= s.start < hi and s.chosen and s.chosen.kind in ("admin1", "admin2")]
+    if areas:
+        nearest = min(areas, key=lambda s: abs(s.start - start))
+        return nearest.chosen, 3  # type: ignore[return-value]
+    return None
+
+
+def distance_km(a: GazEntry, b: GazEntry) -> float:
+    """Great-circle distance between two entries."""
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@lru_cache(maxsize=1)
+def default_resolver() -> PlaceResolver:
+    """A resolver over the packaged gazetteer (loaded once per process)."""
+    return PlaceResolver(default_gazetteer())
+
+
+def resolve_places(
+    text: str,
+    article_id: str,
+    candidates: list[tuple[int, int, str]] | None = None,
+    country_hint: str | None = None,
+) -> list[PlaceRef]:
+    """Resolve the places of one article with the packaged gazetteer (see PlaceResolver.resolve)."""
+    return default_resolver().resolve(text, article_id, candidates, country_hint)
