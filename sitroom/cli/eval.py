@@ -57,6 +57,29 @@ def eval_events(gold: str, inputs: str | None, pred: str | None, write_path: str
         click.echo(line)
 
 
+@eval_group.command("places")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False), help="Folder with places.jsonl and documents.jsonl.")
+@click.option("--inputs", type=click.Path(exists=True), help="Raw files the gold describes (default: ../../NAME of --gold).")
+def eval_places(gold: str, inputs: str | None) -> None:
+    """Place resolution: gold place spellings found and resolved within 10 km (or right admin area)."""
+    from ..evaluate.places import evaluate_places
+
+    report = evaluate_places(gold, inputs or default_inputs(gold))
+    for line in report.lines():
+        click.echo(line)
+
+
+@eval_group.command("lgl")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def eval_lgl(path: str) -> None:
+    """End-to-end geoparsing on LGL's lgl.xml: span P/R/F1, Acc@161km, median km error."""
+    from ..evaluate.lgl import evaluate_lgl
+
+    report = evaluate_lgl(path)
+    for line in report.lines():
+        click.echo(line)
+
+
 @eval_group.command("claims")
 @click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False), help="Folder with claims.jsonl.")
 @click.option("--inputs", type=click.Path(exists=True), help="Raw files the gold describes (default: ../../NAME of --gold).")
