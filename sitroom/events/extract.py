@@ -35,6 +35,7 @@ _SKIP_ACTOR_TYPES = frozenset({"media"})
 CLAUSE_REASONS = frozenset({"aggregate", "background history", "negated or denied"})
 HEADLINE_ENDS = ".!?\"”’'):"
 HEADLINE_WORDS = 16
+_CONTINUING = frozenset({"after", "following", "amid", "with", "before", "during", "and", "while", "as"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 _RELATIVE_ACTOR = frozenset({"who", "which", "that"})
 _RELATIVE_PLACE = frozenset({"where"})
@@ -210,8 +211,8 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
         roles = fallback_roles(tokens, frame, lo, attribution, sent.actors, actors)
     if roles.actor1 is None and roles.actor2 is None:
         roles = context_roles(ctx.dominant, trig.rule)
-    if roles.actor1 is None and before.actor1 is not None and _same_side_clause(tokens, lo):
-        if roles.actor2 is None or roles.actor2.actor.name != before.actor1.actor.name:
+    if roles.actor1 is None and roles.actor2 is not None and before.actor1 is not None and _continues(tokens, lo):
+        if roles.actor2.actor.name != before.actor1.actor.name:
             roles.actor1 = before.actor1  # "X recaptured Y after heavy fighting with Z": X fought Z
     if roles.actor2 is not None and frame.trigger.rule.sub_event_type in NO_TARGET_SUBS:
         roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
@@ -225,7 +226,7 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
     if tokens[trig.first].tag in _PRESENT_TAGS and not frame_dates:
         LOGGER.debug("%s: dropped %r (present tense, undated)", ctx.article.article_id, _text(ctx, frame))
         return [], before  # "government forces battle to save ...": ongoing or habitual, not an event
-    if groups == [[]] and not frame_dates:
+    if groups == [[]] and not frame_dates and _continues(tokens, lo):
         groups, frame_dates = before.groups, before.dates  # "..., with government forces reinforcing"
     dead = fatalities(tokens[lo : hi + 1], ctx.options.vague_fatalities, ctx.lexicon)
     owner = _toll_owner(groups, lo + dead.first) if dead is not None else -1
@@ -246,9 +247,9 @@ def _names_role(place: Located, roles: Roles) -> bool:
     return ref.kind != "country" and any(a.first <= place.first <= a.last for a in roles_all(roles))
 
 
-def _same_side_clause(tokens: Sequence[Token], lo: int) -> bool:
-    """A clause opened by "after/following/amid/with" continues the previous clause's subject."""
-    return lo > 0 and tokens[lo].text.lower() in ("after", "following", "amid", "with", "before", "during")
+def _continues(tokens: Sequence[Token], lo: int) -> bool:
+    """A clause opened by "after/following/amid/with/and" continues the previous clause's scene."""
+    return lo > 0 and tokens[lo].text.lower() in _CONTINUING
 
 
 def _toll_owner(groups: Sequence[Sequence[Located]], number: int) -> int:

@@ -43,7 +43,14 @@ def same_event(a: Event, b: Event, options: MergeOptions | None = None) -> bool:
     options = options or MergeOptions()
     if a.event_type != b.event_type or a.sub_event_type != b.sub_event_type:
         return False
+    if a.event_date != b.event_date and _same_sentence(a, b):
+        return False  # "on both Sunday and Monday": the text itself tells two days apart
     return _dates_close(a, b, options) and _places_close(a, b, options) and _actors_overlap(a, b)
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    first, second = a.evidence.get("sentence"), b.evidence.get("sentence")
+    return first is not None and first == second
 
 
 def _dates_close(a: Event, b: Event, options: MergeOptions) -> bool:

@@ -115,3 +115,14 @@ def test_extract_clause_after_main_event_keeps_its_subject() -> None:
 def test_extract_victims_named_by_nationality_are_civilians() -> None:
     _art, events = _events("Russian forces shelled Kharkiv on Monday, killing 4 Ukrainians.")
     assert [(e.actor2, e.fatalities) for e in events] == [("Civilians (Ukraine)", 4)]
+
+
+def test_extract_two_days_in_one_sentence_stay_two_events() -> None:
+    _art, events = _events("Russian forces shelled Kharkiv on both Sunday and Monday.")
+    assert sorted(e.event_date for e in events) == ["2025-03-02", "2025-03-03"]
+
+
+def test_extract_relative_clause_does_not_inherit_a_country_place() -> None:
+    text = "Ukrainian troops crossed into Ukraine on Monday to help Kharkiv, which Russian forces shelled last year."
+    _art, events = _events(text)
+    assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events)
