@@ -33,7 +33,8 @@ ACTORS = {
     "Reuters": ("Reuters", "media"),
 }
 DAYS = {"on Monday": "2025-03-03", "on Tuesday": "2025-03-04", "on Sunday": "2025-03-02", "late on Sunday": "2025-03-02",
-        "on Saturday": "2025-03-01", "on Friday": "2025-02-28", "in 2014": "2014-01-01"}
+        "on Saturday": "2025-03-01", "on Friday": "2025-02-28", "in 2014": "2014-01-01",
+        "Sunday": "2025-03-02", "Monday": "2025-03-03"}
 
 
 def _spans(text: str, needle: str, fold: bool = False) -> list[tuple[int, int]]:
