@@ -98,6 +98,7 @@ _INTER_BY_ACTOR_TYPE = {
     "state_force": InterCode.STATE_FORCES,
     "rebel": InterCode.REBEL_GROUPS,
     "militia": InterCode.POLITICAL_MILITIAS,
+    "identity": InterCode.IDENTITY_MILITIAS,
     "identity_militia": InterCode.IDENTITY_MILITIAS,
     "rioters": InterCode.RIOTERS,
     "protesters": InterCode.PROTESTERS,
@@ -109,7 +110,7 @@ _INTER_BY_ACTOR_TYPE = {
 }
 
 STATE_TYPES = frozenset({"state", "state_force"})
-ARMED_TYPES = frozenset({"state", "state_force", "rebel", "militia", "identity_militia"})
+ARMED_TYPES = frozenset({"state", "state_force", "rebel", "militia", "identity", "identity_militia"})
 
 
 def event_type_of(sub_event_type: str) -> str:
