@@ -79,7 +79,8 @@ def _is_title(article: Article, sentence: Sentence) -> bool:
 
 
 def _claim(ctx: _Context, tree: Tree, act: SpeechAct, index: int) -> Claim | None:
-    assert act.claimant is not None and act.content is not None
+    if act.claimant is None or act.content is None:
+        return None  # find_speech_acts only returns complete acts; this keeps the types honest
     article = ctx.article
     claimant = _claimant_name(ctx, tree, act, index)
     if claimant is None:
@@ -107,7 +108,8 @@ def _claim(ctx: _Context, tree: Tree, act: SpeechAct, index: int) -> Claim | Non
 
 def _claimant_name(ctx: _Context, tree: Tree, act: SpeechAct, index: int) -> str | None:
     """The claimant phrase, as 'Canonical (phrase)' when a resolved actor names it."""
-    assert act.claimant is not None
+    if act.claimant is None:
+        return None
     first, last = act.claimant
     phrase = ctx.article.text[tree.tokens[first].start : tree.end(last)]
     if first == last and lower(tree.tokens[first]) in ctx.rules.pronouns:
@@ -138,7 +140,8 @@ def _plural_subject(ctx: _Context, tree: Tree, act: SpeechAct) -> str | None:
 
 def _canonical(ctx: _Context, tree: Tree, act: SpeechAct) -> str | None:
     """The actor resolved at the phrase's head, else in its 'of/for/from X' ("the head of X")."""
-    assert act.claimant is not None
+    if act.claimant is None:
+        return None
     first, last = act.claimant
     lo, hi = tree.tokens[first].start, tree.end(last)
     inside = [a for a in ctx.actors if lo <= a.evidence.start and a.evidence.end <= hi]
