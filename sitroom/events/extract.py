@@ -343,10 +343,17 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
         country=place.country, admin1=place.admin1, location=place.name if geo < 3 or place.kind != "country" else None,
         latitude=place.latitude, longitude=place.longitude, geo_precision=geo,
         fatalities=dead.value if dead is not None else None, quantities=counts, attribution=source,
-        hedged=is_hedged(tokens, max(lo, frame.trigger.first - 6), frame.trigger.last + 1, ctx.lexicon),
+        hedged=_hedged(tokens, frame, lo, attribution, ctx.lexicon),
         evidence=ev,
     )
     return _with_id(event)
+
+
+def _hedged(tokens: Sequence[Token], frame: Frame, lo: int, attribution: Attribution | None, lexicon: Lexicon) -> bool:
+    """Hedged near the trigger ("claimed control"), or second-hand in the attribution ("reported X as saying")."""
+    if is_hedged(tokens, max(lo, frame.trigger.first - 6), frame.trigger.last + 1, lexicon):
+        return True
+    return attribution is not None and is_hedged(tokens, attribution.verb, len(tokens) - 1, lexicon)
 
 
 def _with_id(event: Event) -> Event:

@@ -126,3 +126,10 @@ def test_extract_relative_clause_does_not_inherit_a_country_place() -> None:
     text = "Ukrainian troops crossed into Ukraine on Monday to help Kharkiv, which Russian forces shelled."
     _art, events = _events(text)
     assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events)
+
+
+def test_extract_second_hand_report_is_hedged_but_plain_sourcing_is_not() -> None:
+    _art, quoted = _events("M23 rebels captured Goma on Sunday, a news agency reported a lawmaker as saying.")
+    _art, sourced = _events("M23 rebels captured Goma on Sunday, residents said.")
+    assert [e.hedged for e in quoted] == [True]
+    assert [e.hedged for e in sourced] == [False]
