@@ -83,6 +83,9 @@ def subject_phrase(tree: Tree, verb: int, rules: ClaimRules) -> Range | None:
     nouns = [t for t in subjects if t.pos in ("NOUN", "PRON")]
     pool = nouns or subjects
     nearest = min(pool, key=lambda t: abs(t.i - verb))
+    if nearest.tag in ("WDT", "WP") and tree.tokens[verb].dep == "relcl":
+        # "Moscow, which denies ...": the relative pronoun stands for the noun the clause modifies.
+        return noun_phrase(tree, tree.tokens[verb].head, rules, exclude=verb)
     # "BATTLE FOR HOMS\n\nThe Homs resident said": a heading glued on; keep the line next to the verb.
     side = verb - 1 if nearest.i < verb else verb + 1
     return noun_phrase(tree, nearest.i, rules, [s.i for s in subjects if s.i != nearest.i], line_of=side)

@@ -168,6 +168,8 @@ def _content_chars(ctx: _Context, tree: Tree, content: tuple[int, int]) -> tuple
     text = ctx.article.text
     window = tree.tokens[first : min(last, first + ctx.rules.max_dateline_tokens) + 1] if first == 0 else ()
     for tok in window[1:]:
+        if tok.pos in ("VERB", "AUX"):
+            break  # a clause before the dash: a parenthesis, not a dateline
         spaced = text[tok.start - 1 : tok.start].isspace() and text[tok.start + len(tok.text)].isspace()
         if tok.text in ctx.rules.dateline_dashes and spaced and tok.i < last:
             first = tok.i + 1

@@ -172,7 +172,7 @@ def _verb_content(tree: Tree, i: int, rules: ClaimRules, claimant: Range | None)
         return _clause_range(tree, complement), complement, True
     found = _object_content(tree, i, rules)
     if found is not None:
-        return _clause_range(tree, found), found, True
+        return _with_of_phrase(tree, i, _clause_range(tree, found)), found, True
     found = _hung_clause(tree, i)
     if found is not None:
         return _clause_range(tree, found), found, True
@@ -213,6 +213,16 @@ def _object_content(tree: Tree, i: int, rules: ClaimRules) -> int | None:
             for obj in tree.children(prep.i, "pobj", "pcomp"):
                 return obj.i
     return None
+
+
+def _with_of_phrase(tree: Tree, i: int, span: Range | None) -> Range | None:
+    """'accused X of shelling a hospital': the object's content runs on through "of ..."."""
+    if span is None:
+        return None
+    for prep in tree.children(i, "prep"):
+        if lower(prep) == "of" and prep.i == span[1] + 1:
+            return span[0], max(tree.subtree(prep.i))
+    return span
 
 
 def _hung_clause(tree: Tree, i: int) -> int | None:

@@ -20,6 +20,8 @@ LOGGER = logging.getLogger(__name__)
 
 __all__ = ["SpeechAct", "find_speech_acts"]
 
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
+
 def find_speech_acts(tree: Tree, rules: ClaimRules) -> list[SpeechAct]:
     """Return the sentence's speech acts that have both a claimant and a content.
 
@@ -37,7 +39,12 @@ def find_speech_acts(tree: Tree, rules: ClaimRules) -> list[SpeechAct]:
     acts = [a for a in acts if not _nested(a, acts)]
     acts = [_without_claimant(tree, _inherit_claimant(tree, a, acts, rules)) for a in acts]
     acts = [_without_back_references(tree, a, acts) for a in acts]
-    return [a for a in acts if a.claimant is not None and a.content is not None]
+    return [a for a in acts if a.claimant is not None and a.content is not None and _meaningful(tree, a.content)]
+
+
+def _meaningful(tree: Tree, span: tuple[int, int]) -> bool:
+    """A content of only pronouns and particles ("which the UN says ...") says nothing checkable."""
+    return any(tree.tokens[k].pos in _CONTENT_POS for k in range(span[0], span[1] + 1))
 
 
 def _merge_participles(tree: Tree, acts: list[SpeechAct]) -> list[SpeechAct]:

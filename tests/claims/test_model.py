@@ -78,3 +78,23 @@ def test_model_seed_gold_contradictions_are_found() -> None:
     report = evaluate_claims(str(SHARED / "eval" / "seeds"), str(SHARED / "seeds"))
     assert (report.contradictions_found, report.contradictions_total) == (4, 4), report.lines()
     assert report.recall >= 0.9 and report.stance_accuracy >= 0.9, report.summary()
+
+
+@pytest.mark.slow
+def test_model_relative_pronoun_claimant_and_dateline() -> None:
+    claims = _claims("KYIV, March 3 (Reuters) - Russian missiles struck an apartment block in Zaporizhzhia, "
+                     "regional governor Ivan Fedorov said. Moscow, which denies targeting civilians, said its "
+                     "forces had hit military facilities.")
+    assert [(c.claimant, c.stance) for c in claims] == [
+        ("regional governor Ivan Fedorov", "asserts"), ("Moscow", "denies"), ("Moscow", "asserts")]
+    assert claims[0].about == "Russian missiles struck an apartment block in Zaporizhzhia"
+
+
+@pytest.mark.slow
+def test_model_accusation_and_rejected_charge_contradict() -> None:
+    claims = _claims("Sudan's army on Sunday accused the Rapid Support Forces of shelling a hospital in El Fasher, "
+                     "a charge the RSF rejected.")
+    assert [(c.claimant, c.stance) for c in claims] == [("Sudan's army", "asserts"), ("the RSF", "denies")]
+    assert claims[0].about.endswith("of shelling a hospital in El Fasher")
+    (found,) = analyse_claims(claims, []).contradictions
+    assert found.asserting == (claims[0].id,) and found.denying == (claims[1].id,)
