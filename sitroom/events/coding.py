@@ -98,6 +98,7 @@ def roles_all(roles: Roles) -> list[Placed]:
 
 
 def sub_event_type(rule: Rule, roles: Roles, place: PlaceRef, tokens: Sequence[Token], frame: Frame) -> str:
+    """The rule's sub-event type, adjusted for who acts against whom and where (ACLED conventions)."""
     actor1 = roles.actor1.actor if roles.actor1 is not None else None
     actor2 = roles.actor2.actor if roles.actor2 is not None else None
     if rule.id == "overtake" and place.kind == "country":
@@ -136,6 +137,7 @@ def civilian_target(roles: Roles, tokens: Sequence[Token], frame: Frame) -> bool
 
 
 def actor_names(roles: Roles, sub: str, tokens: Sequence[Token], frame: Frame, place: PlaceRef) -> tuple[str | None, str | None]:
+    """Actor1/actor2 names, with implicit demonstrators and civilian victims named ACLED-style."""
     actor1 = roles.actor1.actor.name if roles.actor1 is not None else None
     actor2 = roles.actor2.actor.name if roles.actor2 is not None else None
     country = place.country or place.name
