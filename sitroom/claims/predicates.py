@@ -59,9 +59,9 @@ def _verb_act(tree: Tree, i: int, rules: ClaimRules) -> SpeechAct | None:
     tok = tree.tokens[i]
     if tok.dep in ("amod", "compound") or _blocked(tree, i, rules):
         return None  # "reported deaths", "did not comment", "declined to comment"
-    noun = tree.tokens[tok.head]
-    if tok.dep in ("relcl", "acl") and noun.lemma.lower() in rules.content_nouns and noun.i < i:
-        return _back_reference(tree, i, rules)
+    referent = _referent(tree, i, rules)
+    if referent is not None:
+        return _back_reference(tree, i, rules, referent)
     if tok.dep == "acl" and tok.tag == "VBN":
         return _participle_act(tree, i, rules)
     claimant = _verb_claimant(tree, i, rules)
@@ -71,22 +71,35 @@ def _verb_act(tree: Tree, i: int, rules: ClaimRules) -> SpeechAct | None:
                      content, head, embedded)
 
 
-def _back_reference(tree: Tree, i: int, rules: ClaimRules) -> SpeechAct | None:
-    """'<clause>, a charge the militia denied' / 'a claim denied by X': the clause is the content."""
+def _referent(tree: Tree, i: int, rules: ClaimRules) -> int | None:
+    """The word a relative speech verb points back through: "a charge (the militia denied)", ", which X denies"."""
+    tok = tree.tokens[i]
+    noun = tree.tokens[tok.head]
+    if tok.dep not in ("relcl", "acl") or noun.i > i:
+        return None
+    if noun.lemma.lower() in rules.content_nouns:
+        return noun.i
+    for child in tree.children(i, "dobj", "nsubjpass"):
+        if lower(child) == "which" and child.i < i:
+            return child.i
+    return None
+
+
+def _back_reference(tree: Tree, i: int, rules: ClaimRules, referent: int) -> SpeechAct | None:
+    """'<clause>, a charge the militia denied' / '<clause>, which X denies': the clause is the content."""
     tok = tree.tokens[i]
     noun = tree.tokens[tok.head]
     claimant = subject_phrase(tree, i, rules)
     for agent in tree.children(i, "agent") if claimant is None else ():
         for obj in tree.children(agent.i, "pobj"):
             claimant = noun_phrase(tree, obj.i, rules)
-    phrase = tree.subtree(noun.i)
     head = _clause_verb(tree, noun.head)
-    region = [k for k in tree.subtree(head) if k < min(phrase)]
+    region = [k for k in tree.subtree(head) if k < min(tree.subtree(referent))]
     span = span_of(region)
     content = None if span is None else trim(tree, span[0], span[1], _THAT, head)
     lemma = tok.lemma.lower()
     return SpeechAct(i, lemma, "verb", rules.speech_verbs[lemma], claimant, _head_of(tree, claimant),
-                     content, head, False, noun.i)
+                     content, head, False, referent)
 
 
 def _participle_act(tree: Tree, i: int, rules: ClaimRules) -> SpeechAct | None:
@@ -204,7 +217,8 @@ def _object_content(tree: Tree, i: int, rules: ClaimRules) -> int | None:
     if tree.tokens[i].lemma.lower() not in rules.object_content_verbs:
         return None
     strict = tree.tokens[i].lemma.lower() in rules.strict_object_verbs
-    for child in tree.children(i, "dobj"):
+    objects = tree.children(i, "dobj") or (tree.children(i, "nsubjpass") if tree.children(i, "agent") else [])
+    for child in objects:  # "denied the report" / "the report was denied by X"
         if strict and child.lemma.lower() not in rules.content_nouns:
             return None  # "dismissed the general", "rejected the offer": no statement is denied
         return child.i

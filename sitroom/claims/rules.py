@@ -44,6 +44,7 @@ class ClaimRules:
     threat_passive_verbs: frozenset[str]
     restraint_verbs: frozenset[str]
     intention_words: frozenset[str]
+    uncertainty_words: frozenset[str]
     non_agentive_heads: frozenset[str]
     pronouns: frozenset[str]
     claimant_cut_deps: frozenset[str]
@@ -88,6 +89,7 @@ def rules_from_dict(data: dict[str, Any]) -> ClaimRules:
         threat_passive_verbs=words("threat_passive_verbs"),
         restraint_verbs=words("restraint_verbs"),
         intention_words=words("intention_words"),
+        uncertainty_words=words("uncertainty_words"),
         non_agentive_heads=words("non_agentive_heads"),
         pronouns=words("pronouns"),
         claimant_cut_deps=words("claimant_cut_deps"),

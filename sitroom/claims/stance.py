@@ -39,6 +39,7 @@ def content_stance(tree: Tree, head: int, rules: ClaimRules) -> str:
     deontic = bool(aux & rules.deontic_aux)
     passive = is_passive(tree, head)
     negated = has_negation(tree, head, rules.negations) or _negative_subject(tree, head, rules)
+    negated = negated and not _uncertain(tree, head, rules)
     verb = _progressive(tree, head)
     lemma = tree.tokens[verb].lemma.lower()
     if future and _threat(lemma, passive, negated, rules):
@@ -50,6 +51,13 @@ def content_stance(tree: Tree, head: int, rules: ClaimRules) -> str:
     if future and not negated and not passive and lemma not in rules.non_agentive_heads:
         return "promises"
     return "asserts"
+
+
+def _uncertain(tree: Tree, head: int, rules: ClaimRules) -> bool:
+    """'it was not clear who ...', 'the toll is not yet known': uncertainty, not a denial."""
+    if tree.tokens[head].lemma.lower() != "be":
+        return False
+    return any(c.lemma.lower() in rules.uncertainty_words for c in tree.children(head, "acomp", "advmod"))
 
 
 def _main_verb(tree: Tree, head: int) -> int:

@@ -98,3 +98,15 @@ def test_model_accusation_and_rejected_charge_contradict() -> None:
     assert claims[0].about.endswith("of shelling a hospital in El Fasher")
     (found,) = analyse_claims(claims, []).contradictions
     assert found.asserting == (claims[0].id,) and found.denying == (claims[1].id,)
+
+
+@pytest.mark.slow
+def test_model_which_denial_passive_denial_and_uncertainty() -> None:
+    claims = _claims("Kyiv says Russia is massing troops near the border, which Moscow denies.")
+    assert [(c.claimant, c.stance, c.about) for c in claims] == [
+        ("Kyiv", "asserts", "Russia is massing troops near the border"),
+        ("Moscow", "denies", "Russia is massing troops near the border")]
+    (passive,) = _claims("The report was denied by the army.")
+    assert (passive.claimant, passive.stance, passive.about) == ("the army", "denies", "The report")
+    (unclear,) = _claims("The spokesman said it was not clear who was behind the attack.")
+    assert unclear.stance == "asserts"
