@@ -252,13 +252,17 @@ def evaluate_events(
     )
 
 
-def _registry_normaliser() -> Normaliser | None:
-    """The actor registry's canonicalisation, when the resolver provides one."""
-    try:
-        from ..resolve.actors import canonical_name  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return canonical_name  # type: ignore[no-any-return]
+def _registry_normaliser() -> Normaliser:
+    """The actor registry's canonicalisation: a name or alias -> the registry's canonical name."""
+    from ..resolve.actors import default_registry
+
+    registry = default_registry()
+
+    def canonical(name: str) -> str:
+        entry = registry.get(name) or registry.lookup(name)
+        return entry.name if entry is not None else name
+
+    return canonical
 
 
 def write_events(events: Iterable[Event], path: str | Path) -> None:

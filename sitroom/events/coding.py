@@ -8,10 +8,11 @@ territory changes told without actors take the article's two sides.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from typing import Sequence
+from typing import Any, Protocol, Sequence
 
-from ..model import ActorRef, PlaceRef
+from ..model import ActorRef, Event, PlaceRef
 from .attribution import Attribution
 from .codebook import ARMED_TYPES, STATE_TYPES, event_type_of
 from .frames import Frame
@@ -21,6 +22,17 @@ from .sentences import Token
 from .triggers import Rule
 
 LOGGER = logging.getLogger(__name__)
+
+
+class Registry(Protocol):
+    """What the coding needs from the actor registry (``sitroom.resolve.actors.ActorRegistry``)."""
+
+    def get(self, name_or_id: str) -> Any:
+        """The entry named ``name_or_id`` (with ``type``, ``country``, ``part_of``), or None."""
+
+    def lookup(self, surface: str, country_context: str | None = None, on_date: str | None = None) -> Any:
+        """The entry a surface form names in a country on a day, or None."""
+
 
 CIVILIAN_WORDS = frozenset({"civilian", "civilians", "people", "residents", "resident", "villagers", "camp",
                             "displaced", "worshippers", "children", "families", "family", "passengers",
@@ -97,11 +109,14 @@ def roles_all(roles: Roles) -> list[Placed]:
     return [a for a in out if a is not None]
 
 
-def sub_event_type(rule: Rule, roles: Roles, place: PlaceRef, tokens: Sequence[Token], frame: Frame) -> str:
-    """The rule's sub-event type, adjusted for who acts against whom and where (ACLED conventions)."""
+def sub_event_type(rule: Rule, roles: Roles, place: PlaceRef | None, tokens: Sequence[Token], frame: Frame) -> str:
+    """The rule's sub-event type, adjusted for who acts against whom and where (ACLED conventions).
+
+    ``place`` is the place the sentence names (None when the event falls back to the article's country).
+    """
     actor1 = roles.actor1.actor if roles.actor1 is not None else None
     actor2 = roles.actor2.actor if roles.actor2 is not None else None
-    if rule.id == "overtake" and place.kind == "country":
+    if rule.id == "overtake" and place is not None and place.kind == "country":
         return "Change to group/activity"  # entering a country is a deployment, not a capture
     state1 = is_state(actor1) if actor1 is not None else None
     if actor1 is None and actor2 is not None and is_state(actor2) is not None:
@@ -149,3 +164,48 @@ def actor_names(roles: Roles, sub: str, tokens: Sequence[Token], frame: Frame, p
     if actor2 is None and kind != "Strategic developments" and civilian_target(roles, tokens, frame):
         actor2 = f"Civilians ({country})"
     return actor1, actor2
+
+
+# Event types where a government acts through its forces ("Syrian government warplanes").
+_FORCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_FORCE_SUBS = frozenset({"Change to group/activity", "Non-violent transfer of territory", "Headquarters or base established"})
+
+
+def recode_actors(event: Event, article_actors: frozenset[str], registry: Registry | None) -> Event:
+    """Apply registry-backed ACLED conventions to an event's actors.
+
+    1. A government acting violently or moving troops is coded as its military forces;
+    2. an umbrella actor1 ("Syrian rebels") becomes the one group of it the article names
+       ("Hayat Tahrir al-Sham"), keeping the umbrella as an associate.
+    """
+    if registry is None:
+        return event
+    actor1 = _as_forces(event.actor1, event, registry)
+    actor2 = _as_forces(event.actor2, event, registry)
+    assoc1 = event.assoc_actor_1
+    specific = _specific_member(actor1, article_actors, registry)
+    if specific is not None and actor1 is not None:
+        assoc1 = (actor1, *[a for a in assoc1 if a not in (actor1, specific)])
+        actor1 = specific
+    return dataclasses.replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1)
+
+
+def _as_forces(name: str | None, event: Event, registry: Registry) -> str | None:
+    if name is None or not (event.event_type in _FORCE_TYPES or event.sub_event_type in _FORCE_SUBS):
+        return name
+    entry = registry.get(name)
+    if entry is None or entry.type != "state" or not entry.country:
+        return name
+    forces = registry.lookup("government forces", country_context=entry.country, on_date=event.event_date)
+    return forces.name if forces is not None and forces.type == "state_force" else name
+
+
+def _specific_member(name: str | None, article_actors: frozenset[str], registry: Registry) -> str | None:
+    if name is None:
+        return None
+    members = []
+    for other in sorted(article_actors):
+        entry = registry.get(other)
+        if entry is not None and name in tuple(entry.part_of or ()) and entry.type in ARMED_TYPES:
+            members.append(other)
+    return members[0] if len(members) == 1 else None

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Sequence, TypeVar
 
 from ..model import ActorRef, Article, DateRef, Event, Evidence, PlaceRef
-from .attribution import Attribution, find_attribution, is_hedged
+from .attribution import Attribution, find_attribution, has_phrase, is_hedged
 from .codebook import event_type_of
-from .coding import (NO_TARGET_SUBS, actor_names, antecedent, context_roles, dominant_actors, fallback_roles,
-                     roles_all, sub_event_type)
+from .coding import (NO_TARGET_SUBS, Registry, actor_names, antecedent, context_roles, dominant_actors,
+                     fallback_roles, recode_actors, roles_all, sub_event_type)
 from .frames import Frame, build_frames, drop_reason, is_caption
 from .lexicon import Lexicon, load_lexicon
 from .locate import (Located, When, choose_places, dates_for, nearest_date, speech_date,
@@ -36,6 +36,7 @@ CLAUSE_REASONS = frozenset({"aggregate", "background history", "negated or denie
 HEADLINE_ENDS = ".!?\"”’'):"
 HEADLINE_WORDS = 16
 _CONTINUING = frozenset({"after", "following", "amid", "with", "before", "during", "and", "while", "as"})
+_LOCATIVE = frozenset({"in", "at", "inside", "near", "outside", "to"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 _RELATIVE_ACTOR = frozenset({"who", "which", "that"})
 _RELATIVE_PLACE = frozenset({"where"})
@@ -50,6 +51,7 @@ class ExtractOptions:
     fallback_place: bool = True
     rules: tuple[Rule, ...] | None = None
     lexicon: Lexicon | None = None
+    registry: Registry | None = None
 
 
 @dataclass(slots=True)
@@ -71,6 +73,7 @@ class _Article:
     rules: tuple[Rule, ...]
     fallback: PlaceRef | None
     dominant: dict[str, ActorRef] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()
 
 
 def extract_events(
@@ -94,7 +97,7 @@ def extract_events(
     """
     options = options or ExtractOptions()
     ctx = _Article(article, options, options.lexicon or load_lexicon(), options.rules or load_rules(),
-                   _fallback_place(places), dominant_actors(actors))
+                   _fallback_place(places), dominant_actors(actors), frozenset(a.name for a in actors))
     events: list[Event] = []
     for sentence in sentences:
         if _skip_sentence(ctx, sentence):
@@ -132,9 +135,10 @@ def _locate(sentence: Sentence, actors: Sequence[ActorRef], places: Sequence[Pla
     tokens = sentence.tokens or tokenize(sentence.text, sentence.start)
     sent = _Sent(sentence, tokens)
     starts = [t.start for t in tokens]
+    in_places = _inside(places, sentence)
     for actor in _inside(actors, sentence):
         span = _token_span(starts, actor.evidence)
-        if span is not None and actor.type not in _SKIP_ACTOR_TYPES:
+        if span is not None and actor.type not in _SKIP_ACTOR_TYPES and not _place_not_actor(actor, in_places):
             sent.actors.append(Placed(actor, *span))
     for place in _inside(places, sentence):
         span = _token_span(starts, place.evidence)
@@ -145,6 +149,13 @@ def _locate(sentence: Sentence, actors: Sequence[ActorRef], places: Sequence[Pla
         if span is not None:
             sent.dates.append(Located(day, *span))
     return sent
+
+
+def _place_not_actor(actor: ActorRef, places: Sequence[PlaceRef]) -> bool:
+    # A guessed (provisional) actor on a span the gazetteer resolved is the place: "Tel Rifaat".
+    return actor.provisional and any(
+        p.evidence.start < actor.evidence.end and actor.evidence.start < p.evidence.end for p in places
+    )
 
 
 _R = TypeVar("_R", ActorRef, PlaceRef, DateRef)
@@ -216,16 +227,20 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
             roles.actor1 = before.actor1  # "X recaptured Y after heavy fighting with Z": X fought Z
     if roles.actor2 is not None and frame.trigger.rule.sub_event_type in NO_TARGET_SUBS:
         roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
-    if trig.rule.needs_place and not any(lo <= p.first <= hi for p in sent.places):
-        return [], before
-    places = [p for p in sent.places if place_lo <= p.first <= hi and not _in_attribution(p.first, attribution)
-              and not _names_role(p, roles)]
-    groups = choose_places(tokens, places, trig.first) or [[]]
+    if trig.rule.needs_place and not any(lo <= p.first <= hi and _locative(tokens, p) for p in sent.places):
+        return [], before  # a meeting needs "in/at <place>", not a country named as a party
+    candidates = [p for p in sent.places if place_lo <= p.first <= hi and not _in_attribution(p.first, attribution)]
+    places = [p for p in candidates if not _names_role(p, roles)]
+    acting = [p for p in candidates if _names_role(p, roles)]
+    # Countries that are also the actors locate the event only when nothing else does, as one place.
+    groups = choose_places(tokens, places, trig.first) or choose_places(tokens, acting[:1], trig.first) or [[]]
     frame_dates = [d for d in sent.dates if lo <= d.first <= hi and not speech_date(tokens, d, attribution)
                    and not getattr(d.ref, "future", False)]
     if tokens[trig.first].tag in _PRESENT_TAGS and not frame_dates:
         LOGGER.debug("%s: dropped %r (present tense, undated)", ctx.article.article_id, _text(ctx, frame))
         return [], before  # "government forces battle to save ...": ongoing or habitual, not an event
+    if not frame_dates and has_phrase(tokens, ctx.lexicon.history, 0, len(tokens)):
+        return [], before  # "Assad had long relied on allies ..., while Iran sent forces": background
     if groups == [[]] and not frame_dates and _continues(tokens, lo):
         groups, frame_dates = before.groups, before.dates  # "..., with government forces reinforcing"
     dead = fatalities(tokens[lo : hi + 1], ctx.options.vague_fatalities, ctx.lexicon)
@@ -242,9 +257,13 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
 
 
 def _names_role(place: Located, roles: Roles) -> bool:
-    """A place mention that is an actor ("Damascus said") is no location; a country stays a coarse one."""
-    ref: PlaceRef = place.ref  # type: ignore[assignment]
-    return ref.kind != "country" and any(a.first <= place.first <= a.last for a in roles_all(roles))
+    """A place mention that is also a role's actor ("Damascus said", "Turkey met")."""
+    return any(a.first <= place.first <= a.last for a in roles_all(roles))
+
+
+def _locative(tokens: Sequence[Token], place: Located) -> bool:
+    before = [t.text.lower() for t in tokens[max(0, place.first - 3) : place.first]]
+    return any(w in _LOCATIVE for w in before)
 
 
 def _continues(tokens: Sequence[Token], lo: int) -> bool:
@@ -311,7 +330,7 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
     if place is None:
         LOGGER.debug("%s: dropped %r (no place)", ctx.article.article_id, _text(ctx, frame))
         return None
-    sub = sub_event_type(frame.trigger.rule, roles, place, tokens, frame)
+    sub = sub_event_type(frame.trigger.rule, roles, place if group else None, tokens, frame)
     actor1, actor2 = actor_names(roles, sub, tokens, frame, place)
     if actor1 is None and actor2 is None:
         LOGGER.debug("%s: dropped %r (no actor)", ctx.article.article_id, _text(ctx, frame))
@@ -324,17 +343,7 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
     if when.ref is not None:
         ev["event_date"] = _evidence(ctx, when.ref.ref.evidence.start, when.ref.ref.evidence.end)
     lo, hi = bounds
-    clause = tokens[lo : hi + 1]
-    if dead is not None:
-        ev["fatalities"] = _evidence(ctx, clause[dead.first].start, clause[dead.last].end)
-    counts = {}
-    for name, (value, first, last) in quantities(clause, ctx.lexicon).items():
-        counts[name] = value
-        ev[f"quantities.{name}"] = _evidence(ctx, clause[first].start, clause[last].end)
-    source = None
-    if attribution is not None:
-        ev["attribution"] = _evidence(ctx, tokens[attribution.first].start, tokens[attribution.last].end)
-        source = ev["attribution"].text
+    counts, source = _numbers_and_source(ctx, tokens[lo : hi + 1], dead, tokens, attribution, ev)
     event = Event(
         id="", docs=(ctx.article.article_id,), event_date=when.day, end_date=when.end_day,
         time_precision=when.precision, event_type=event_type_of(sub), sub_event_type=sub,
@@ -346,7 +355,22 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
         hedged=_hedged(tokens, frame, lo, attribution, ctx.lexicon),
         evidence=ev,
     )
-    return _with_id(event)
+    return _with_id(recode_actors(event, ctx.names, ctx.options.registry))
+
+
+def _numbers_and_source(ctx: _Article, clause: Sequence[Token], dead: Number | None, tokens: Sequence[Token],
+                        attribution: Attribution | None, ev: dict[str, Evidence]) -> tuple[dict[str, int], str | None]:
+    """Counts tied to the event and the attribution text, adding their evidence spans to ``ev``."""
+    if dead is not None:
+        ev["fatalities"] = _evidence(ctx, clause[dead.first].start, clause[dead.last].end)
+    counts = {}
+    for name, (value, first, last) in quantities(clause, ctx.lexicon).items():
+        counts[name] = value
+        ev[f"quantities.{name}"] = _evidence(ctx, clause[first].start, clause[last].end)
+    if attribution is None:
+        return counts, None
+    ev["attribution"] = _evidence(ctx, tokens[attribution.first].start, tokens[attribution.last].end)
+    return counts, ev["attribution"].text
 
 
 def _hedged(tokens: Sequence[Token], frame: Frame, lo: int, attribution: Attribution | None, lexicon: Lexicon) -> bool:

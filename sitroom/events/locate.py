@@ -24,6 +24,7 @@ LOGGER = logging.getLogger(__name__)
 _COARSE_KINDS = frozenset({"country", "admin1", "province", "state", "region_admin", "continent"})
 _SAY_WORDS = frozenset({"said", "say", "says", "told", "reported", "announced", "stated", "added", "confirmed"})
 _SAME_DAY = ("overnight", "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today")
+_DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "mi"})
 _PROGRESSIVE_AUX = frozenset({"was", "were", "is", "are"})
 
 
@@ -53,7 +54,8 @@ def is_coarse(place: PlaceRef) -> bool:
 
 def choose_places(tokens: Sequence[Token], places: Sequence[Located], trigger: int) -> list[list[Located]]:
     """Group the frame's places into events: each group is one event, its first place the location."""
-    refs = [p for p in places if isinstance(p.ref, PlaceRef) and p.ref.latitude is not None]
+    refs = [p for p in places if isinstance(p.ref, PlaceRef) and p.ref.latitude is not None
+            and not _distance_reference(tokens, p)]
     refs = _drop_containers(refs)
     if not refs:
         return []
@@ -61,12 +63,18 @@ def choose_places(tokens: Sequence[Token], places: Sequence[Located], trigger: i
     groups: list[list[Located]] = [[refs[0]]]
     for prev, cur in zip(refs, refs[1:]):
         gap = [t.text.lower() for t in tokens[prev.last + 1 : cur.first]]
-        if _listed(gap) and not _qualifier(cur):
+        between = prev.first > 0 and tokens[prev.first - 1].text.lower() == "between"
+        if _listed(gap) and not _qualifier(cur) and not between:
             groups.append([cur])
         else:
             groups[-1].append(cur)
-    # Prefer groups after the trigger ("hit Beirut") over a place before it ("In Homs, ...").
     return groups
+
+
+def _distance_reference(tokens: Sequence[Token], place: Located) -> bool:
+    """ "30 km (20 miles) from Damascus", "within 40 km of Homs": a yardstick, not the location."""
+    before = [t.text.lower() for t in tokens[max(0, place.first - 6) : place.first]]
+    return bool(before) and before[-1] in ("of", "from") and any(w in _DISTANCE_UNITS for w in before)
 
 
 def _qualifier(place: Located) -> bool:

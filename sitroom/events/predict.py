@@ -84,9 +84,11 @@ def resolved_articles(articles: Sequence[Article], resolver: Resolver | None = N
 
 
 def options_from(settings: EventsSettings) -> tuple[ExtractOptions, MergeOptions]:
-    """Extractor and merge options from the ``[events]`` settings."""
+    """Extractor and merge options from the ``[events]`` settings, with the packaged actor registry."""
+    from ..resolve.actors import default_registry
+
     extract = ExtractOptions(history_days=settings.history_days, vague_fatalities=settings.vague_fatalities,
-                             fallback_place=settings.fallback_place)
+                             fallback_place=settings.fallback_place, registry=default_registry())
     return extract, MergeOptions(days=settings.merge_days, km=settings.merge_km)
 
 
