@@ -103,8 +103,9 @@ def build_admin1(cities: dict[str, dict], pairs: list[tuple[dict, dict]]) -> lis
     for key, counter in sorted(votes.items()):
         raw = counter.most_common(1)[0][0]
         clean = ADMIN_WORDS.sub("", raw).strip() or raw
-        names = overrides.get(key, [clean])
-        aliases = sorted({raw, clean, *names[1:]} - {names[0]})
+        # An override lists every alias it wants: GeoNames' own name may be wrong (US.DC).
+        names = overrides.get(key, [clean, raw])
+        aliases = sorted(set(names[1:]) - {names[0]})
         lat, lon = midpoint(points[key])
         rows.append([key, names[0], "|".join(aliases), str(lat), str(lon), str(pops[key])])
     return rows

@@ -46,6 +46,10 @@ class Context:
         self.votes[key] = vote
         self._count(vote, 1)
 
+    def add_counts(self, vote: Vote) -> None:
+        """Count a vote already stored under its key."""
+        self._count(vote, 1)
+
     def _count(self, vote: Vote, sign: int) -> None:
         if vote.country:
             self.countries[vote.country] += sign * vote.weight
@@ -79,7 +83,7 @@ def vote_of(name: str, entries: list[GazEntry], population: int) -> Vote | None:
         return None
     # A name's own readings outrank places that merely list it as an alternate name
     # ("Homs" is also an old name of Al Khums, Libya).
-    own = [e for e in entries if norm_key(e.name) == norm_key(name)]
+    own = [e for e in entries if norm_key(e.name) == norm_key(name) or e.kind in ("country", "admin1")]
     entries = own or entries
     top = max(max(e.population, population) for e in entries)
     plausible = [e for e in entries if max(e.population, population) >= top / 20]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +32,8 @@ LOGGER = logging.getLogger(__name__)
 
 KIND_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3}
 KIND_LABEL = {"city": "city", "admin2": "district", "admin1": "province", "country": "country", "region": "region"}
-TRUSTED_SOURCES = PLACE_LABELS | {"GAZ", "ORG-PART", "TYPED"}
+TRUSTED_SOURCES = PLACE_LABELS | {"GAZ", "ORG-PART", "TYPED", "SAME-NAME"}
+VOTING_SOURCES = PLACE_LABELS | {"GAZ", "TYPED"}
 _CONTAINER_LINK = re.compile(r"\s*,?\s*(?:in|near|outside|of|at|on)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
 _COREF = re.compile(
     r"\b(?:the|this)\s+(?:city|town)(?:['’]s(?:\s+[A-Z][\w'’-]*){0,3}"
@@ -62,6 +64,8 @@ class Weights:
     admin1_bias: float = -1.0
     country_bias: float = 1.0
     unknown_population: int = 2000
+    population: float = 1.0
+    readings: int = 12
     local_km: float = 50.0
 
 
@@ -90,11 +94,15 @@ class PlaceResolver:
         candidates = candidates or []
         spots = self.spot(text, candidates)
         context = self.context(text, spots, candidates, self.country_code(country_hint))
-        for spot in spots:
-            spot.chosen = self.choose(spot, context, [])
-        for spot in spots:
-            others = [s.chosen for s in spots if s.chosen is not None and s is not spot]
-            spot.chosen = self.choose(spot, context, others)
+        readings = self.readings(spots, context)
+        for round_ in range(2):
+            for spot in spots:
+                others = [entries for key, entries in readings.items() if key != norm_key(spot.name)]
+                spot.chosen = self.choose(spot, context, others)
+            self.one_sense(spots)
+            if round_ == 0:
+                # Second round: names that were ambiguous ("Georgia") now vote for their choice.
+                context = self.revote(spots, context)
         resolved = [s for s in spots if s.chosen is not None]
         refs = [self.place_ref(text, article_id, s.start, s.end, s.chosen, s.precision) for s in resolved]
         refs += self.containers(text, article_id, spots, candidates)
@@ -112,6 +120,11 @@ class PlaceResolver:
                 continue
             frame(text, spot, self.gazetteer)
             kept.append(spot)
+        # One sense per discourse: a name the model once tagged as a place is a place each time.
+        trusted = {norm_key(s.name) for s in kept if s.source in PLACE_LABELS}
+        for spot in kept:
+            if spot.source not in TRUSTED_SOURCES and norm_key(spot.name) in trusted:
+                spot.source = "SAME-NAME"
         return kept
 
     def context(self, text: str, spots: list[Spot], candidates: list[tuple[int, int, str]], hint: str | None) -> Context:
@@ -120,7 +133,8 @@ class PlaceResolver:
         if hint:
             context.add("\x00hint", Vote(hint, None, 2.0))
         for spot in spots:
-            if spot.source in TRUSTED_SOURCES and spot.exact:
+            areas_only = spot.source == "ORG-PART" and all(e.kind in ("admin1", "country") for e in spot.entries[:1])
+            if (spot.source in VOTING_SOURCES or areas_only) and spot.exact:
                 vote = vote_of(spot.name, spot.entries, self.weights.unknown_population)
                 if vote is not None:
                     context.add(spot.name, vote)
@@ -138,7 +152,33 @@ class PlaceResolver:
                 context.add(text[start:end], Vote(code, None, 1.0))
         return context
 
-    def choose(self, spot: Spot, context: Context, others: list[GazEntry]) -> GazEntry | None:
+    def revote(self, spots: list[Spot], context: Context) -> Context:
+        """A context where every trusted, resolved name votes for the reading chosen for it."""
+        fresh = Context(hint=context.hint, anchors=context.anchors)
+        for key, vote in context.votes.items():
+            if key.startswith("\x00") or key not in {norm_key(s.name) for s in spots}:
+                fresh.votes[key] = vote
+                fresh.add_counts(vote)
+        for spot in spots:
+            entry = spot.chosen
+            if entry is not None and spot.source in VOTING_SOURCES and entry.country_code:
+                weight = 2.0 if entry.kind in ("country", "admin1") else 1.0
+                fresh.add(spot.name, Vote(entry.country_code, entry.admin1_code, weight))
+        return fresh
+
+    def readings(self, spots: list[Spot], context: Context) -> dict[str, list[GazEntry]]:
+        """Credible town/district readings of each distinct name (the most populous few)."""
+        out: dict[str, list[GazEntry]] = {}
+        for spot in spots:
+            key = norm_key(spot.name)
+            if key in out or spot.source not in TRUSTED_SOURCES:
+                continue
+            towns = [e for e in spot.entries if e.kind in ("city", "admin2") and self.credible(spot, e, context)]
+            if towns:
+                out[key] = towns[: self.weights.readings]
+        return out
+
+    def choose(self, spot: Spot, context: Context, others: list[list[GazEntry]]) -> GazEntry | None:
         """Step 4: the best-scoring credible candidate of a spot."""
         best, best_score = None, -math.inf
         for entry in spot.entries:
@@ -152,18 +192,32 @@ class PlaceResolver:
                 best, best_score = entry, value
         return best
 
+    def one_sense(self, spots: list[Spot]) -> None:
+        """One sense per discourse: unframed mentions of a name share its most frequent reading."""
+        by_name: dict[str, list[Spot]] = {}
+        for spot in spots:
+            if spot.chosen is not None and spot.want is None and spot.qualifier is None:
+                by_name.setdefault(norm_key(spot.name), []).append(spot)
+        for group in by_name.values():
+            counts = Counter(s.chosen.id for s in group if s.chosen is not None)
+            top = counts.most_common(1)[0][0]
+            entry = next(s.chosen for s in group if s.chosen is not None and s.chosen.id == top)
+            for spot in group:
+                if spot.chosen is not None and any(e.id == top for e in spot.entries):
+                    spot.chosen = entry
+
     def credible(self, spot: Spot, entry: GazEntry, context: Context) -> bool:
         """Whether the span's label, spelling match and context allow this reading at all."""
         limits = rules()["min_population"]
         in_context = context.supports(entry.country_code, spot.name) or not entry.country_code
         if not spot.exact:
-            # Transliteration variants only near home, and only if the spellings stay close;
-            # for ORG/PERSON spans ("Assad" ~ Issad) only with local support: same admin1 area,
-            # a qualifier, or a confidently placed town nearby.
+            # Transliteration variants only near home, only if the spellings stay close, and only
+            # with local support ("Assad" ~ Issad): same admin1 area, a qualifier, or a
+            # confidently placed town nearby.
             similar = fuzz.ratio(vowel_key(norm_key(spot.name)), vowel_key(norm_key(entry.name)))
             if not in_context or similar < self.weights.loose_similarity or entry.kind == "admin2":
                 return False
-            return spot.source in TRUSTED_SOURCES or self.local(spot, entry, context)
+            return self.local(spot, entry, context)
         if spot.source in TRUSTED_SOURCES:
             if entry.kind in ADMIN_KINDS or in_context or not context.countries:
                 return True
@@ -189,10 +243,10 @@ class PlaceResolver:
             return True
         return any(distance_km(entry, anchor) <= self.weights.local_km for anchor in context.anchors)
 
-    def score(self, spot: Spot, entry: GazEntry, context: Context, others: list[GazEntry]) -> float:
+    def score(self, spot: Spot, entry: GazEntry, context: Context, others: list[list[GazEntry]]) -> float:
         """Score one candidate for one spot (higher is better)."""
         w = self.weights
-        value = math.log10(max(entry.population, w.unknown_population))
+        value = w.population * math.log10(max(entry.population, w.unknown_population))
         value += {"admin1": w.admin1_bias, "country": w.country_bias}.get(entry.kind, 0.0)
         if not spot.exact:
             value -= w.loose_match
@@ -211,10 +265,7 @@ class PlaceResolver:
         if spot.demonym == entry.country_code:
             value += w.demonym
         if others and entry.kind in ("city", "admin2"):
-            near = min((distance_km(entry, o) for o in others if o.kind in ("city", "admin2") and o.id != entry.id),
-                       default=None)
-            if near is not None:
-                value += w.proximity * math.exp(-near / w.proximity_km)
+            value += w.proximity * coherence(entry, others, w.proximity_km)
         return value
 
     def containers(self, text: str, article_id: str, spots: list[Spot],
@@ -305,6 +356,15 @@ def _container(text: str, start: int, end: int, resolved: list[Spot], typed: boo
         nearest = min(areas, key=lambda s: abs(s.start - start))
         return nearest.chosen, 3  # type: ignore[return-value]
     return None
+
+
+def coherence(entry: GazEntry, others: list[list[GazEntry]], scale_km: float) -> float:
+    """How close ``entry`` lies to some reading of each other name (mean of exp(-km/scale))."""
+    total = 0.0
+    for readings in others:
+        near = min(distance_km(entry, other) for other in readings)
+        total += math.exp(-near / scale_km)
+    return total / len(others)
 
 
 def distance_km(a: GazEntry, b: GazEntry) -> float:

@@ -29,6 +29,10 @@ _ARTICLE = r"(?:al|el|ad|ar|as|at|az|ash|an|ed|er|es|et|ez)[-‐]"
 _WORD = rf"(?:{_ARTICLE})?[A-Z][\w'’‘`\-\.]*(?<![\.\-])"
 _RUN = re.compile(rf"{_WORD}(?:\s(?:{_WORD}|{_ARTICLE}[A-Z][\w'’‘\-]*|(?:de|del|la|le|of|on|upon|du|da)(?=\s[A-Z])))*")
 _TOKEN = re.compile(rf"{_WORD}|\S+")
+_RESIDENT = re.compile(
+    r"(?:['’]s)?\s+(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|natives|couple|"
+    r"family|police|mayor|city council|city hall|county commission|area|neighborhood|suburb|sewer|"
+    r"residents)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -94,8 +98,10 @@ def longest_inside(gaz: Gazetteer, text: str, start: int, end: int, exact_only: 
             words = text[s:e]
             if not words[:1].isupper() and not re.match(_ARTICLE, words):
                 continue
-            if size == 1 and norm_key(words) in rules()["stopset"]:
+            if size == 1 and stopword(words):
                 continue
+            if i > 0 and size < len(tokens) and text[tokens[i - 1][0]].isupper() and text[tokens[i - 1][0]:tokens[i - 1][1]] != "of":
+                continue  # "Glacier Ridge" is not Ridge: a capitalised word before makes it part of a name
             found = gaz.exact(words)
             if found:
                 return s, e, found, True
@@ -148,11 +154,15 @@ def _maybe_span(gaz: Gazetteer, text: str, start: int, end: int, label: str) -> 
             return Spot(start, end, start, end, label, entries, False)
     if label != "ORG":
         return None
-    # "Mansfield Police Department", "Aleppo University": the leading name is a toponym.
+    # "Mansfield Police Department", "State of Ohio": a leading name, or one after "of".
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(name)]
-    for size in range(min(3, len(tokens) - 1), 0, -1):
-        s, e = tokens[0][0], tokens[size - 1][1]
-        entries = gaz.exact(text[s:e])
+    of = next((i for i, (s, e) in enumerate(tokens) if text[s:e] == "of"), None)
+    spans = [(0, size) for size in range(min(3, len(tokens) - 1), 0, -1)]
+    if of is not None and of + 1 < len(tokens):
+        spans = [(of + 1, len(tokens))] + spans
+    for first, last in spans:
+        s, e = clean_span(text, tokens[first][0], tokens[last - 1][1])
+        entries = gaz.exact(text[s:e]) if e > s else []
         if entries and plausible(entries, rules()["min_population"]["maybe_label"]) and not stopword(text[s:e]):
             return Spot(s, e, s, e, "ORG-PART", entries, True)
     return None
@@ -167,7 +177,9 @@ def demonym_set() -> frozenset[str]:
 
 
 def stopword(name: str) -> bool:
-    """Whether a name is a common word (all its words on the stoplist)."""
+    """Whether a name is a common word (all its words on the stoplist); "US" is an acronym."""
+    if name.isupper() and len(name.replace(".", "")) <= 4:
+        return False
     return all(w in rules()["stopset"] for w in norm_key(name).split())
 
 
@@ -204,7 +216,13 @@ def _scan_at(gaz: Gazetteer, text: str, tokens: list[tuple[int, int]], i: int, b
         if stopword(name) or (size == 1 and re.search(rf"\b{re.escape(name.lower())}\b", text)):
             continue
         entries = gaz.exact(name)
-        if entries and plausible(entries, scan_threshold(text, s, size)):
+        # A place's own name or an area's alias; other aliases only after "in"/"near"...:
+        # "Soul" is an old alias of Seoul, "Mayadeen" a common spelling of Al Mayadin.
+        framed = bool(rules()["prep_re"].search(text[max(0, s - 30):s]))
+        own = [e for e in entries if framed or e.kind in ADMIN_KINDS or norm_key(e.name) == norm_key(name)]
+        if name.isupper() and len(name) <= 4:
+            own = [e for e in own if e.kind in ("country", "admin1")]  # acronyms: "US", not a town "It"
+        if own and plausible(own, scan_threshold(text, s, size)):
             return Spot(s, e, s, e, "GAZ", entries, True), i + size
     return None
 
@@ -215,6 +233,8 @@ def scan_threshold(text: str, start: int, size: int) -> int:
     before = text[max(0, start - 30):start]
     if rules()["prep_re"].search(before):
         return int(limits["scan_after_preposition"])
+    if re.match(r"[A-Z .'-]+(?:\s*(?:[:(]|--|—|–))", text[start:start + 40]) and text[start:start + 3].isupper():
+        return int(limits["scan_after_preposition"])  # a dateline: "BEIRUT:", "MANSFIELD --"
     if not before.strip() or re.search(r"[.!?\"“]\s*$|\n\s*$", before):
         return 100 * int(limits["scan_single"])
     return int(limits["scan_single"] if size == 1 else limits["scan_multi"])
@@ -242,6 +262,8 @@ def frame(text: str, spot: Spot, gaz: Gazetteer) -> None:
     elif data["dir_adj_re"].search(before) and not before.lower().endswith("the "):
         spot.precision = max(spot.precision, 2)
     spot.qualifier = qualifier(text, spot.name_end, gaz)
+    if _RESIDENT.match(text, spot.end):
+        spot.source = "TYPED"  # "a Gainesville man", "Mansfield police"
     if re.search(r"\b(?:town|village|city|suburb|district|province|region)s?\s+of\s+$", text[max(0, spot.start - 30):spot.start]):
         spot.source = "TYPED"  # "the town of X": whatever the NER label, X is a place
 
