@@ -88,6 +88,8 @@ class EventsReport:
         out.append(f"  median location error km: {km:.1f}" if km is not None else "  median location error km: n/a")
         out.append("recall by type:")
         out += [f"  {t}: {hit}/{total}" for t, (hit, total) in self.recall_by_type().items()]
+        out.append(f"matches ({len(self.pairs)}):")
+        out += [f"  {g.get('id')} <- {_pred_line(p)}" for g, p in self.pairs]
         out.append(f"misses ({len(self.misses)}):")
         out += [f"  {_gold_line(g)}" for g in self.misses]
         out.append(f"false positives ({len(self.false_positives)}):")

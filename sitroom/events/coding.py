@@ -72,6 +72,26 @@ def context_roles(dominant: dict[str, ActorRef], rule: Rule) -> Roles:
     return Roles(actor1=Placed(gainer, -1, -1), actor2=Placed(loser, -1, -1))
 
 
+def fill_sides(roles: Roles, sub: str, dominant: dict[str, ActorRef]) -> Roles:
+    """Captures name the winner; ACLED also codes the loser: the article's main force of the other side.
+
+    "Rebels seized Aleppo" -> actor2 the state forces; "towns recaptured from rebels" -> actor1
+    the state forces. Only for territory changes, and only sides the sentence left empty.
+    """
+    if sub == "Non-state actor overtakes territory":
+        gainer, loser = dominant.get("nonstate"), dominant.get("state")
+    elif sub == "Government regains territory":
+        gainer, loser = dominant.get("state"), dominant.get("nonstate")
+    else:
+        return roles
+    named = {a.actor.name for a in roles_all(roles)}
+    if roles.actor1 is None and gainer is not None and gainer.name not in named:
+        roles = Roles(Placed(gainer, -1, -1), [], roles.actor2, roles.assoc2)
+    if roles.actor2 is None and loser is not None and loser.name not in named:
+        roles = Roles(roles.actor1, roles.assoc1, Placed(loser, -1, -1), [])
+    return roles
+
+
 def fallback_roles(tokens: Sequence[Token], frame: Frame, lo: int, attribution: Attribution | None,
                    all_actors: Sequence[Placed], actors: Sequence[Placed]) -> Roles:
     """Roles when the frame names no actor.

@@ -18,7 +18,7 @@ from ..model import ActorRef, Article, DateRef, Event, Evidence, PlaceRef
 from .attribution import Attribution, find_attribution, has_phrase, is_hedged
 from .codebook import event_type_of
 from .coding import (NO_TARGET_SUBS, Registry, actor_names, antecedent, context_roles, dominant_actors,
-                     fallback_roles, recode_actors, roles_all, sub_event_type)
+                     fallback_roles, fill_sides, recode_actors, roles_all, sub_event_type)
 from .frames import Frame, build_frames, drop_reason, is_caption
 from .lexicon import Lexicon, load_lexicon
 from .locate import (Located, When, choose_places, dates_for, nearest_date, speech_date,
@@ -227,7 +227,7 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
             roles.actor1 = before.actor1  # "X recaptured Y after heavy fighting with Z": X fought Z
     if roles.actor2 is not None and frame.trigger.rule.sub_event_type in NO_TARGET_SUBS:
         roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
-    if trig.rule.needs_place and not any(lo <= p.first <= hi and _locative(tokens, p) for p in sent.places):
+    if trig.rule.needs_place and not any(lo <= p.first <= hi and _locative(tokens, p, trig.last) for p in sent.places):
         return [], before  # a meeting needs "in/at <place>", not a country named as a party
     candidates = [p for p in sent.places if place_lo <= p.first <= hi and not _in_attribution(p.first, attribution)]
     places = [p for p in candidates if not _names_role(p, roles)]
@@ -241,6 +241,8 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
         return [], before  # "government forces battle to save ...": ongoing or habitual, not an event
     if not frame_dates and has_phrase(tokens, ctx.lexicon.history, 0, len(tokens)):
         return [], before  # "Assad had long relied on allies ..., while Iran sent forces": background
+    if not frame_dates and tokens[lo].text.lower() in _RELATIVE_ACTOR and lo > 0:
+        return [], before  # "forces, which fought IS with US help, hold ...": a description, not a report
     if groups == [[]] and not frame_dates and _continues(tokens, lo):
         groups, frame_dates = before.groups, before.dates  # "..., with government forces reinforcing"
     dead = fatalities(tokens[lo : hi + 1], ctx.options.vague_fatalities, ctx.lexicon)
@@ -261,9 +263,10 @@ def _names_role(place: Located, roles: Roles) -> bool:
     return any(a.first <= place.first <= a.last for a in roles_all(roles))
 
 
-def _locative(tokens: Sequence[Token], place: Located) -> bool:
+def _locative(tokens: Sequence[Token], place: Located, trigger: int) -> bool:
+    """ "met Assad in Damascus": a locative place close to the trigger (not "discussed the fighting in Syria")."""
     before = [t.text.lower() for t in tokens[max(0, place.first - 3) : place.first]]
-    return any(w in _LOCATIVE for w in before)
+    return any(w in _LOCATIVE for w in before) and (place.first < trigger or place.first - trigger <= 5)
 
 
 def _continues(tokens: Sequence[Token], lo: int) -> bool:
@@ -331,6 +334,7 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
         LOGGER.debug("%s: dropped %r (no place)", ctx.article.article_id, _text(ctx, frame))
         return None
     sub = sub_event_type(frame.trigger.rule, roles, place if group else None, tokens, frame)
+    roles = fill_sides(roles, sub, ctx.dominant)
     actor1, actor2 = actor_names(roles, sub, tokens, frame, place)
     if actor1 is None and actor2 is None:
         LOGGER.debug("%s: dropped %r (no actor)", ctx.article.article_id, _text(ctx, frame))

@@ -114,7 +114,7 @@ def merge_events(
 
 def fold(group: Sequence[Event], clusters: Mapping[str, str | None] | None = None) -> Event:
     """One Event from reports of it: the most precise report leads; counts take the lowest."""
-    best = min(group, key=_precision_key)
+    best = _with_best_actors(min(group, key=_precision_key), group)
     docs = tuple(sorted({d for e in group for d in e.docs}))
     fatalities = [e.fatalities for e in group if e.fatalities is not None]
     merged = dataclasses.replace(
@@ -130,6 +130,24 @@ def fold(group: Sequence[Event], clusters: Mapping[str, str | None] | None = Non
         evidence=_evidence(group, best),
     )
     return dataclasses.replace(merged, id=event_id(merged))
+
+
+def _with_best_actors(best: Event, group: Sequence[Event]) -> Event:
+    """Fill a side the lead report leaves empty, and prefer a named member over its umbrella.
+
+    One report says "rebels", another "HTS (with Syrian rebels)": the merged event names HTS.
+    """
+    actor1, actor2 = best.actor1, best.actor2
+    assoc1 = list(best.assoc_actor_1)
+    for event in group:
+        if actor1 is None and event.actor1 is not None:
+            actor1 = event.actor1
+        elif actor1 is not None and event.actor1 is not None and actor1 in event.assoc_actor_1:
+            assoc1 = [actor1, *[a for a in assoc1 if a not in (actor1, event.actor1)]]
+            actor1 = event.actor1
+        if actor2 is None and event.actor2 is not None and event.actor2 != actor1:
+            actor2 = event.actor2
+    return dataclasses.replace(best, actor1=actor1, actor2=actor2, assoc_actor_1=tuple(assoc1))
 
 
 def _precision_key(event: Event) -> tuple[int, int, int, int, str]:
