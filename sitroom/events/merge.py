@@ -43,8 +43,8 @@ def same_event(a: Event, b: Event, options: MergeOptions | None = None) -> bool:
     options = options or MergeOptions()
     if a.event_type != b.event_type or a.sub_event_type != b.sub_event_type:
         return False
-    if a.event_date != b.event_date and _same_sentence(a, b):
-        return False  # "on both Sunday and Monday": the text itself tells two days apart
+    if (a.event_date != b.event_date or a.location != b.location) and _same_sentence(a, b):
+        return False  # "on both Sunday and Monday", "Deraa and Suweida": the text tells them apart
     return _dates_close(a, b, options) and _places_close(a, b, options) and _actors_overlap(a, b)
 
 

@@ -50,7 +50,8 @@ def assign_roles(tokens: Sequence[Token], trigger: tuple[int, int], frame: tuple
     inside = sorted((a for a in actors if lo <= a.first and a.last <= hi), key=lambda a: a.first)
     roles = Roles()
     agent = _passive_agent(tokens, last, inside)
-    before = [a for a in inside if a.last < first]
+    # An actor whose span runs into the trigger ("Israeli bombardments") modifies it: it acts.
+    before = [a for a in inside if a.first < first]
     after = [a for a in inside if a.first > last]
     if agent is not None:
         roles.actor1, roles.assoc1 = agent, _chain_right(tokens, agent, after)

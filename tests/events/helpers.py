@@ -11,6 +11,7 @@ PLACES = {
     "Kupiansk": (49.71, 37.61, "Ukraine", "Kharkiv", "city", 1),
     "Ukraine": (49.0, 32.0, "Ukraine", None, "country", 3),
     "Goma": (-1.68, 29.22, "Democratic Republic of Congo", "North Kivu", "city", 1),
+    "Sake": (-1.57, 29.04, "Democratic Republic of Congo", "North Kivu", "city", 1),
     "Bunia": (1.56, 30.25, "Democratic Republic of Congo", "Ituri", "city", 1),
     "Democratic Republic of Congo": (-2.9, 23.6, "Democratic Republic of Congo", None, "country", 3),
     "Khartoum": (15.5, 32.56, "Sudan", "Khartoum", "city", 1),
@@ -31,6 +32,7 @@ ACTORS = {
     "Sudanese army": ("Military Forces of Sudan (2019-)", "state_force"),
     "police": ("Police Forces of Sudan (2019-)", "state_force"),
     "Reuters": ("Reuters", "media"),
+    "Rwandan shelling": ("Military Forces of Rwanda (1994-)", "state_force"),
 }
 DAYS = {"on Monday": "2025-03-03", "on Tuesday": "2025-03-04", "on Sunday": "2025-03-02", "late on Sunday": "2025-03-02",
         "on Saturday": "2025-03-01", "on Friday": "2025-02-28", "in 2014": "2014-01-01",

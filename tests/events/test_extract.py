@@ -133,3 +133,19 @@ def test_extract_second_hand_report_is_hedged_but_plain_sourcing_is_not() -> Non
     _art, sourced = _events("M23 rebels captured Goma on Sunday, residents said.")
     assert [e.hedged for e in quoted] == [True]
     assert [e.hedged for e in sourced] == [False]
+
+
+def test_extract_nearby_towns_listed_in_one_sentence_stay_apart() -> None:
+    text = "M23 rebels and the Congolese army traded fire. The fall of Goma and Sake on Sunday stunned the region."
+    _art, events = _events(text)
+    falls = [e for e in events if e.sub_event_type == "Non-violent transfer of territory"]
+    assert sorted((e.location, e.actor1, e.actor2) for e in falls) == [
+        ("Goma", "M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo (2019-)"),
+        ("Sake", "M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo (2019-)"),
+    ]
+
+
+def test_extract_actor_span_running_into_the_trigger_is_actor1() -> None:
+    _art, events = _events("Heavy Rwandan shelling hit Goma on Sunday.")
+    assert [(e.actor1, e.sub_event_type) for e in events] == [
+        ("Military Forces of Rwanda (1994-)", "Shelling/artillery/missile attack")]
