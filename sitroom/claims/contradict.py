@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -64,44 +65,69 @@ def link_claims(claims: Sequence[Claim], events: Sequence[Event], rules: ClaimRu
     for claim in claims:
         keys = keys_of(claim.about, rules)
         best: tuple[float, str] | None = None
-        for event, (trigger, roles) in prepared:
-            score = _event_score(claim, keys, event, trigger, roles, rules)
+        for event, event_keys in prepared:
+            score = _event_score(claim, keys, event, event_keys, rules)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, event.id)
         out.append(dataclasses.replace(claim, about_event=best[1] if best else None))
     return out
 
 
-def _event_keys(event: Event, rules: ClaimRules) -> tuple[Keys, Keys]:
-    """Keys of the event's trigger words and of its actors and places."""
+@dataclass(slots=True, frozen=True)
+class _EventKeys:
+    """An event's trigger word (first word of its trigger span), actor, place and country stems."""
+
+    trigger: Keys
+    actors: frozenset[str]
+    places: frozenset[str]
+    country: frozenset[str]
+
+
+def _event_keys(event: Event, rules: ClaimRules) -> _EventKeys:
+    # The trigger span may run on into its object ("sent some supervising forces"): its first
+    # word is the action. Generic actor words ("Military Forces of X") say nothing about who.
     trigger = event.evidence.get("event_type")
-    names = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2, event.location, event.country]
-    trigger_keys = keys_of(trigger.text if trigger else event.sub_event_type, rules)
-    return trigger_keys, keys_of(" ".join(n for n in names if n), rules)
+    words = (trigger.text if trigger else event.sub_event_type).split()
+    actors = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2]
+    actor_stems = keys_of(" ".join(a for a in actors if a), rules).names - rules.generic_actor_words
+    places = keys_of(" ".join(p for p in (event.location, event.admin1) if p), rules).names
+    country = keys_of(event.country or "", rules).names
+    return _EventKeys(keys_of(words[0] if words else "", rules), actor_stems, places, country)
 
 
-def _event_score(claim: Claim, keys: Keys, event: Event, trigger: Keys, roles: Keys, rules: ClaimRules) -> float:
-    """How surely ``claim`` is about ``event``; 0 when it is not.
+def _event_score(claim: Claim, keys: Keys, event: Event, ek: _EventKeys, rules: ClaimRules) -> float:
+    """How surely ``claim`` is about ``event`` (an event its own article reports); 0 when it is not.
 
-    1. the claim's sentence is the event's evidence sentence -> SAME_SENTENCE (+ overlap);
-    2. same article: the trigger word or class recurs in the content, and an actor/place name
-       does too or the sentences are near;
-    3. another article: the trigger recurs and two actor/place names do.
+    1. the event's trigger lies inside the claim's content -> SAME_SENTENCE (+ word overlap);
+    2. else the trigger word or its class recurs in the content together with one of the
+       event's actors or places (its country only when near), and the sentences are near or
+       the trigger word itself recurs.
     """
-    spans = [ev for ev in event.evidence.values() if ev.article_id == claim.doc]
-    sentence = event.evidence.get("sentence")
-    if sentence is not None and sentence.article_id == claim.doc and _overlaps(sentence, claim.evidence):
-        return SAME_SENTENCE + keys.overlap(trigger)
-    shared_trigger = bool(keys.stems & trigger.stems or keys.classes & trigger.classes)
-    shared_roles = len(keys.stems & roles.stems)
-    if not shared_trigger:
+    if claim.doc not in event.docs:
+        return 0  # other articles' reports reach the event through its merged ``docs``
+    trigger = event.evidence.get("event_type")
+    if trigger is not None and _inside_content(trigger, claim):
+        return SAME_SENTENCE + keys.overlap(ek.trigger)
+    same_word = bool(keys.stems & ek.trigger.stems)
+    if not (same_word or keys.classes & ek.trigger.classes):
         return 0
+    spans = [ev for ev in event.evidence.values() if ev.article_id == claim.doc]
     near = any(_gap(ev, claim.evidence) <= rules.near_chars for ev in spans)
-    if claim.doc in event.docs and (shared_roles or near):
-        return 2 + shared_roles + (1 if near else 0) - _distance(spans, claim.evidence)
-    if claim.doc not in event.docs and shared_roles >= 2:
-        return 1 + shared_roles
-    return 0
+    named = len(keys.stems & ek.actors) + len(keys.stems & (ek.places | (ek.country if near else frozenset())))
+    if not named or not (near or same_word):
+        return 0
+    return 2 + named + (1 if near else 0) - _distance(spans, claim.evidence)
+
+
+def _inside_content(span: Evidence, claim: Claim) -> bool:
+    """True when ``span`` lies in the claim's reported content (``about`` within its evidence)."""
+    if span.article_id != claim.doc or not _overlaps(span, claim.evidence):
+        return False
+    offset = claim.evidence.text.find(claim.about)
+    if offset < 0:
+        return True  # a hand-made claim whose about is a paraphrase: the sentence decides
+    start = claim.evidence.start + offset
+    return start <= span.start and span.end <= start + len(claim.about)
 
 
 def _overlaps(a: Evidence, b: Evidence) -> bool:
@@ -130,6 +156,8 @@ def find_contradictions(claims: Sequence[Claim], events: Sequence[Event],
     found: list[Contradiction] = []
     for denial in (c for c in claims if c.stance == "denies"):
         event = by_event.get(denial.about_event) if denial.about_event else None
+        if event is not None and _hypothetical(denial.about, rules):
+            event = None  # "rejected the notion that Israel could keep striking": no event is denied
         ranked = _rank_asserting(denial, event, asserting, rules)
         if event is not None and not ranked and _only_from(event, denial):
             event = None  # the "event" was read from the denial itself: nobody reported it
@@ -144,6 +172,11 @@ def find_contradictions(claims: Sequence[Claim], events: Sequence[Event],
             summary=_summary(denial, ranked, event),
         ))
     return found
+
+
+def _hypothetical(text: str, rules: ClaimRules) -> bool:
+    """True when the denied content is a possibility or a future ("would be able to", "will")."""
+    return any(w in rules.hypothetical_words for w in re.findall(r"[a-z']+", text.lower().replace("’", "'")))
 
 
 def _names(text: str, rules: ClaimRules) -> Keys:
@@ -173,10 +206,10 @@ def _rank_asserting(denial: Claim, event: Event | None, asserting: Sequence[tupl
 def _pair_score(denial: Claim, keys: Keys, claim: Claim, claim_keys: Keys, rules: ClaimRules) -> float:
     """How surely an asserting claim states what ``denial`` denies; 0 when it does not.
 
-    They must share a synonym class (what happened), three content words, or two and a name. The score
-    counts shared classes, names and words, plus 2 when the claims are near in one article (1
-    when only in the same article); a pair across articles must also share two names (who and
-    where). Thresholds: ``pair_min_score`` within an article, ``pair_min_score_far`` across.
+    They must share a synonym class (what happened), three content words, or two and a name.
+    The score counts shared classes, names and words, plus 2 when the claims are near in one
+    article; a pair across articles must also share two names (who and where). Thresholds:
+    ``pair_min_score`` within an article, ``pair_min_score_far`` across.
     """
     classes = keys.classes & claim_keys.classes
     names = keys.names & claim_keys.names
@@ -185,8 +218,7 @@ def _pair_score(denial: Claim, keys: Keys, claim: Claim, claim_keys: Keys, rules
         return 0
     score = len(classes) + len(names) + len(shared_words)
     if claim.doc == denial.doc:
-        near = _gap(claim.evidence, denial.evidence) <= rules.near_chars
-        score += 2 if near else 1
+        score += 2 if _gap(claim.evidence, denial.evidence) <= rules.near_chars else 0
         return score if score >= rules.pair_min_score else 0
     if len(names) >= 2 and classes and score >= rules.pair_min_score_far:
         return score

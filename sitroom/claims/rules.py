@@ -40,6 +40,7 @@ class ClaimRules:
     negative_subjects: frozenset[str]
     future_aux: frozenset[str]
     deontic_aux: frozenset[str]
+    hypothetical_words: frozenset[str]
     threat_verbs: frozenset[str]
     threat_passive_verbs: frozenset[str]
     restraint_verbs: frozenset[str]
@@ -47,6 +48,7 @@ class ClaimRules:
     uncertainty_words: frozenset[str]
     non_agentive_heads: frozenset[str]
     pronouns: frozenset[str]
+    generic_actor_words: frozenset[str]
     claimant_cut_deps: frozenset[str]
     claimant_keep_acl: frozenset[str]
     max_claimant_tokens: int
@@ -85,6 +87,7 @@ def rules_from_dict(data: dict[str, Any]) -> ClaimRules:
         negative_subjects=words("negative_subjects"),
         future_aux=words("future_aux"),
         deontic_aux=words("deontic_aux"),
+        hypothetical_words=words("hypothetical_words"),
         threat_verbs=words("threat_verbs"),
         threat_passive_verbs=words("threat_passive_verbs"),
         restraint_verbs=words("restraint_verbs"),
@@ -92,6 +95,7 @@ def rules_from_dict(data: dict[str, Any]) -> ClaimRules:
         uncertainty_words=words("uncertainty_words"),
         non_agentive_heads=words("non_agentive_heads"),
         pronouns=words("pronouns"),
+        generic_actor_words=words("generic_actor_words"),
         claimant_cut_deps=words("claimant_cut_deps"),
         claimant_keep_acl=words("claimant_keep_acl"),
         max_claimant_tokens=int(data["max_claimant_tokens"]),

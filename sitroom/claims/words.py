@@ -29,19 +29,38 @@ class Keys:
 
 
 def stem(word: str, rules: ClaimRules) -> str:
-    """Lowercase stem: the irregular table first, then a few English suffixes (not on names)."""
+    """Lowercase stem: irregular forms, then -ing/-ed/-es/-s and a final -e off (not on names).
+
+    Crude but symmetric: "strike", "strikes", "striking" and "struck" all give "strik".
+    """
     low = word.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
-    if low in rules.irregular:
-        return rules.irregular[low]
-    if word[:1].isupper():
+    if word[:1].isupper() and low not in rules.irregular:
         return low  # "Axios", "Abbas": a name keeps its letters
-    for suffix in _SUFFIXES:
-        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
-            base = low[: -len(suffix)]
-            return rules.irregular.get(base, base)
-    return low
+    base = rules.irregular.get(low)
+    if base is None:
+        base = low
+        for suffix in _SUFFIXES:
+            if suffix == "s" and low.endswith(("ss", "us", "is")):
+                continue  # "cross", "status", "crisis" are not plurals
+            if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+                base = low[: -len(suffix)]
+                base = rules.irregular.get(base, base)
+                break
+    return base[:-1] if base.endswith("e") and len(base) > 4 else base
+
+
+_CLASS_CACHE: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _classes(rules: ClaimRules) -> dict[str, frozenset[str]]:
+    """The synonym classes with members stemmed like text words (cached per rules object)."""
+    cached = _CLASS_CACHE.get(id(rules))
+    if cached is None:
+        cached = {name: frozenset(stem(m, rules) for m in members) for name, members in rules.classes.items()}
+        _CLASS_CACHE[id(rules)] = cached
+    return cached
 
 
 def _country_form(name: str) -> str:
@@ -68,7 +87,7 @@ def keys_of(text: str, rules: ClaimRules) -> Keys:
             base = _country_form(base)
             names.add(base)
         stems.add(base)
-    classes = {name for name, members in rules.classes.items() if stems & members}
+    classes = {name for name, members in _classes(rules).items() if stems & members}
     return Keys(frozenset(stems), frozenset(names), frozenset(classes))
 
 

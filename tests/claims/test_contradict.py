@@ -84,3 +84,23 @@ def test_contradict_across_articles_needs_two_names_and_a_shared_class() -> None
     (found,) = find_contradictions([report, denial, vague], [])
     assert found.asserting == ("r",)
     assert found.docs == ("b.txt#1",)
+
+
+def test_contradict_denied_possibility_does_not_contradict_a_reported_event() -> None:
+    report = claim("r", "asserts", "Russian troops withdrew from Krynky on Sunday", "two Ukrainian officials", start=REPORT[0], end=REPORT[1])
+    denial = claim("d", "denies", "the idea that Russian troops could withdraw from Krynky", "the Kremlin",
+                   start=DENIAL[0], end=DENIAL[1], about_event="e1")
+    event = _event("e1", "a.txt#1", *REPORT, "withdrew", "Military Forces of Russia", "Krynky")
+    (found,) = find_contradictions([report, denial], [event])
+    assert found.event_id is None  # still paired with the report by its words, not with the event
+
+
+def test_contradict_stems_meet_across_inflections() -> None:
+    from sitroom.claims.rules import load_rules
+    from sitroom.claims.words import keys_of, stem
+
+    rules = load_rules()
+    assert {stem(w, rules) for w in ("strike", "strikes", "striking", "struck")} == {"strik"}
+    assert stem("cross", rules) == stem("crossed", rules) == "cross"
+    assert "movement" in keys_of("fighters crossed the border", rules).classes
+    assert keys_of("Iraqi militias", rules).names == {"iraq"}
