@@ -42,6 +42,7 @@ DEMO_TYPES = {"Protests": "Protesters", "Riots": "Rioters"}
 NO_TARGET_SUBS = frozenset({"Change to group/activity", "Headquarters or base established", "Arrests"})
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                              "Non-violent transfer of territory"})
+_OPPONENT_TYPES = ARMED_TYPES - {"state"}
 _DEMONYM_ENDS = ("ans", "ese", "is", "ians")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
 
@@ -181,6 +182,8 @@ def actor_names(roles: Roles, sub: str, tokens: Sequence[Token], frame: Frame, p
         # Demonstrators are actor1 of protests and riots; police dispersing them is actor2.
         actor2 = actor1 or actor2
         actor1 = f"{DEMO_TYPES[kind]} ({country})"
+    if kind in DEMO_TYPES and roles.actor2 is not None and roles.actor2.actor.type not in _OPPONENT_TYPES:
+        actor2 = None  # "protesters in a Damascus suburb": the city names no opponent
     if actor2 is None and kind != "Strategic developments" and civilian_target(roles, tokens, frame):
         actor2 = f"Civilians ({country})"
     return actor1, actor2

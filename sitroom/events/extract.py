@@ -35,7 +35,8 @@ _SKIP_ACTOR_TYPES = frozenset({"media"})
 CLAUSE_REASONS = frozenset({"aggregate", "background history", "negated or denied"})
 HEADLINE_ENDS = ".!?\"”’'):"
 HEADLINE_WORDS = 16
-_CONTINUING = frozenset({"after", "following", "amid", "with", "before", "during", "and", "while", "as"})
+# "while"/"as" clauses describe the wider scene ("as front lines collapse"): they inherit nothing.
+_CONTINUING = frozenset({"after", "following", "amid", "with", "before", "during", "and"})
 _LOCATIVE = frozenset({"in", "at", "inside", "near", "outside", "to"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 _RELATIVE_ACTOR = frozenset({"who", "which", "that"})

@@ -62,6 +62,15 @@ def assign_roles(tokens: Sequence[Token], trigger: tuple[int, int], frame: tuple
     anchor = _dep_subject(tokens, trigger, before) or (before[-1] if before else None)
     if anchor is not None:
         roles.actor1, roles.assoc1 = _chain_left(tokens, anchor, before)
+        named = _apposition(tokens, roles.actor1, inside)
+        if named is not None:
+            # "A top Iranian official, Ali Larijani, met ...": the named person acts for Iran.
+            roles.assoc1 = [roles.actor1, *roles.assoc1]
+            roles.actor1 = named
+        else:
+            head = next((a for a in before if _apposition(tokens, a, [roles.actor1]) is roles.actor1), None)
+            if head is not None and head.actor.name not in {a.actor.name for a in roles.assoc1}:
+                roles.assoc1 = [head, *roles.assoc1]
     target = _target(tokens, last, after)
     if target is not None:
         roles.actor2, roles.assoc2 = target, _chain_right(tokens, target, after)
@@ -99,6 +108,16 @@ def _dep_subject(tokens: Sequence[Token], trigger: tuple[int, int], before: Sequ
     return None
 
 
+def _apposition(tokens: Sequence[Token], actor: Placed, inside: Sequence[Placed]) -> Placed | None:
+    """A person named in apposition right after ``actor`` (", Ali Larijani,")."""
+    for other in inside:
+        gap = [t.text for t in tokens[actor.last + 1 : other.first]]
+        closes = other.last + 1 < len(tokens) and tokens[other.last + 1].text == ","
+        if other.actor.type == "person" and actor.actor.type != "person" and gap == [","] and closes:
+            return other
+    return None
+
+
 def _governing_verb(tokens: Sequence[Token], k: int) -> int:
     seen = set()
     while tokens[k].pos not in ("VERB", "AUX") and tokens[k].head != k and k not in seen:
@@ -119,7 +138,10 @@ def _chain_left(tokens: Sequence[Token], anchor: Placed, before: Sequence[Placed
     chain = [anchor]
     for actor in reversed([a for a in before if a.last < anchor.first]):
         gap = [t.text.lower() for t in tokens[actor.last + 1 : chain[-1].first]]
-        if gap and all(w in _CONJ for w in gap):
+        # "A, B and C" is a list; "an Iranian official, Ali Larijani," is an apposition: the
+        # link nearest the trigger must be "and" for commas to list.
+        listed = gap and all(w in _CONJ for w in gap) and (len(chain) > 1 or "and" in gap or "&" in gap)
+        if listed:
             chain.append(actor)
         else:
             break

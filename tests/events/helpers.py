@@ -32,6 +32,9 @@ ACTORS = {
     "Sudanese army": ("Military Forces of Sudan (2019-)", "state_force"),
     "police": ("Police Forces of Sudan (2019-)", "state_force"),
     "Reuters": ("Reuters", "media"),
+    "A senior Ugandan official": ("Uganda", "state"),
+    "John Doe": ("John Doe", "person"),
+    "Kinshasa": ("Government of the Democratic Republic of Congo (2019-)", "state"),
     "Rwandan shelling": ("Military Forces of Rwanda (1994-)", "state_force"),
 }
 DAYS = {"on Monday": "2025-03-03", "on Tuesday": "2025-03-04", "on Sunday": "2025-03-02", "late on Sunday": "2025-03-02",

@@ -149,3 +149,13 @@ def test_extract_actor_span_running_into_the_trigger_is_actor1() -> None:
     _art, events = _events("Heavy Rwandan shelling hit Goma on Sunday.")
     assert [(e.actor1, e.sub_event_type) for e in events] == [
         ("Military Forces of Rwanda (1994-)", "Shelling/artillery/missile attack")]
+
+
+def test_extract_named_person_in_apposition_acts_for_the_state() -> None:
+    _art, events = _events("A senior Ugandan official, John Doe, met M23 rebels in Goma on Sunday.")
+    assert [(e.sub_event_type, e.actor1, e.assoc_actor_1) for e in events] == [("Other", "John Doe", ("Uganda",))]
+
+
+def test_extract_protest_opponent_must_be_a_force() -> None:
+    _art, events = _events("Protesters marched in Goma on Sunday against Kinshasa.")
+    assert [(e.actor1, e.actor2) for e in events] == [("Protesters (Democratic Republic of Congo)", None)]
