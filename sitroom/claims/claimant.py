@@ -6,8 +6,11 @@ date phrases ("a report from TASS on Friday" -> "a report from TASS"), cut to on
 
 from __future__ import annotations
 
+import logging
 from .rules import ClaimRules
 from .tree import Tree, span_of, trim
+
+LOGGER = logging.getLogger(__name__)
 
 Range = tuple[int, int]
 _DATE_ENTS = frozenset({"DATE", "TIME"})

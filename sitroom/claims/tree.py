@@ -6,10 +6,13 @@ claims rules never touch a spaCy Doc and tests can build parses by hand.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Sequence
 
 from ..nlp.mentions import Sentence, Token
+
+LOGGER = logging.getLogger(__name__)
 
 PUNCT_EDGES = frozenset({",", ".", ";", ":", "\"", "'", "“", "”", "‘", "’", "(", ")", "-", "–", "—", "«", "»"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})

@@ -6,10 +6,13 @@ Claims and events cross the stage boundary as plain text, so comparison works on
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
 from .rules import ClaimRules
+
+LOGGER = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 _SUFFIXES = ("ing", "ed", "es", "s")
