@@ -34,6 +34,8 @@ class Context:
     admin1: Counter[str] = field(default_factory=Counter)
     hint: str | None = None
     anchors: list[GazEntry] = field(default_factory=list)
+    named_admin1: set[str] = field(default_factory=set)
+    admin1_names: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str, vote: Vote) -> None:
         """Record a name's vote once (the heaviest wins if a name is seen twice)."""

@@ -50,22 +50,23 @@ _PLACE_TYPE = re.compile(
 class Weights:
     """Scoring weights (log10 population is the base score)."""
 
-    main_name: float = 0.7
+    main_name: float = 2.0
     loose_match: float = 1.5
     loose_similarity: float = 80.0
-    country_share: float = 4.0
+    country_share: float = 3.0
     country_hint: float = 1.5
-    admin1_share: float = 3.0
+    admin1_share: float = 1.5
     qualifier: float = 6.0
     demonym: float = 2.0
+    admin1_named: float = 1.5
     wanted_kind: float = 4.0
     proximity: float = 2.5
     proximity_km: float = 150.0
     admin1_bias: float = -1.0
     country_bias: float = 1.0
     unknown_population: int = 2000
-    population: float = 1.0
-    readings: int = 12
+    population: float = 0.65
+    readings: int = 30
     local_km: float = 50.0
 
 
@@ -161,6 +162,9 @@ class PlaceResolver:
                 fresh.add_counts(vote)
         for spot in spots:
             entry = spot.chosen
+            if entry is not None and entry.kind == "admin1" and entry.admin1_code and spot.source in TRUSTED_SOURCES:
+                fresh.named_admin1.add(entry.admin1_code)
+                fresh.admin1_names[entry.admin1_code] = spot.name
             if entry is not None and spot.source in VOTING_SOURCES and entry.country_code:
                 weight = 2.0 if entry.kind in ("country", "admin1") else 1.0
                 fresh.add(spot.name, Vote(entry.country_code, entry.admin1_code, weight))
@@ -250,7 +254,7 @@ class PlaceResolver:
         value += {"admin1": w.admin1_bias, "country": w.country_bias}.get(entry.kind, 0.0)
         if not spot.exact:
             value -= w.loose_match
-        if norm_key(entry.name) == norm_key(spot.name):
+        if same_spelling(entry.name, spot.name):
             value += w.main_name
         if spot.want == "admin" and entry.kind in ("admin1", "admin2"):
             value += w.wanted_kind
@@ -264,6 +268,8 @@ class PlaceResolver:
             value += w.qualifier
         if spot.demonym == entry.country_code:
             value += w.demonym
+        if entry.admin1_code in context.named_admin1 and norm_key(context.admin1_names.get(entry.admin1_code, "")) != norm_key(spot.name):
+            value += w.admin1_named
         if others and entry.kind in ("city", "admin2"):
             value += w.proximity * coherence(entry, others, w.proximity_km)
         return value
@@ -356,6 +362,12 @@ def _container(text: str, start: int, end: int, resolved: list[Spot], typed: boo
         nearest = min(areas, key=lambda s: abs(s.start - start))
         return nearest.chosen, 3  # type: ignore[return-value]
     return None
+
+
+@lru_cache(maxsize=65536)
+def same_spelling(a: str, b: str) -> bool:
+    """Whether two names are spelling variants ("Ḩamāh"/"Hama"), not merely alias-linked."""
+    return vowel_key(norm_key(a)) == vowel_key(norm_key(b))
 
 
 def coherence(entry: GazEntry, others: list[list[GazEntry]], scale_km: float) -> float:

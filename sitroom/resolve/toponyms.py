@@ -89,27 +89,33 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def longest_inside(gaz: Gazetteer, text: str, start: int, end: int, exact_only: bool) -> tuple[int, int, list[GazEntry], bool] | None:
-    """The longest capitalised token n-gram within [start, end) that the gazetteer knows."""
+    """The longest known name within [start, end); among equally long ones the most populous.
+
+    "Metro Nashville" -> Nashville, "Aleppo International Airport" -> Aleppo.
+    """
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
     for size in range(len(tokens), 0, -1):
+        hits = []
         for i in range(len(tokens) - size + 1):
-            s, e = tokens[i][0], tokens[i + size - 1][1]
-            s, e = clean_span(text, s, e)
+            s, e = clean_span(text, tokens[i][0], tokens[i + size - 1][1])
             words = text[s:e]
             if not words[:1].isupper() and not re.match(_ARTICLE, words):
                 continue
             if size == 1 and stopword(words):
                 continue
-            if i > 0 and size < len(tokens) and text[tokens[i - 1][0]].isupper() and text[tokens[i - 1][0]:tokens[i - 1][1]] != "of":
-                continue  # "Glacier Ridge" is not Ridge: a capitalised word before makes it part of a name
             found = gaz.exact(words)
             if found:
-                return s, e, found, True
-            # Spelling variants only for the whole span: inside it they find junk ("Port of X").
-            if not exact_only and size == len(tokens) and len(norm_key(words)) >= 4:
-                found = gaz.candidates(words)
-                if found:
-                    return s, e, found, False
+                hits.append((max(x.population for x in found), s, e, found))
+        if hits:
+            _, s, e, found = max(hits, key=lambda h: h[0])
+            return s, e, found, True
+        # Spelling variants only for the whole span: inside it they find junk ("Port of X").
+        words = text[tokens[0][0]:tokens[-1][1]] if tokens else ""
+        if not exact_only and size == len(tokens) and len(norm_key(words)) >= 4:
+            found = gaz.candidates(words)
+            if found:
+                s, e = clean_span(text, tokens[0][0], tokens[-1][1])
+                return s, e, found, False
     return None
 
 
@@ -148,14 +154,20 @@ def _maybe_span(gaz: Gazetteer, text: str, start: int, end: int, label: str) -> 
     entries = gaz.exact(name)
     if entries:
         return Spot(start, end, start, end, label, entries, True)
+    if label == "ORG":
+        part = _org_part(gaz, text, start, end)
+        if part is not None:
+            return part
     if len(norm_key(name)) >= 4:
         entries = gaz.candidates(name)
         if entries:
             return Spot(start, end, start, end, label, entries, False)
-    if label != "ORG":
-        return None
-    # "Mansfield Police Department", "State of Ohio": a leading name, or one after "of".
-    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(name)]
+    return None
+
+
+def _org_part(gaz: Gazetteer, text: str, start: int, end: int) -> Spot | None:
+    """"Mansfield Police Department", "State of Ohio": a leading name, or the one after "of"."""
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
     of = next((i for i, (s, e) in enumerate(tokens) if text[s:e] == "of"), None)
     spans = [(0, size) for size in range(min(3, len(tokens) - 1), 0, -1)]
     if of is not None and of + 1 < len(tokens):
