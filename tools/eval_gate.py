@@ -6,6 +6,7 @@
 
 The baseline (tools/eval_baseline.json) pins per-metric floors and the SHA-256 of the gold
 files, so a changed gold set cannot silently move the floors: the check fails until re-pinned.
+An optional "margin" in the baseline pins floors that much below the measured scores.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -66,12 +68,20 @@ def check(metrics: dict[str, float], baseline: dict[str, Any], sha: str) -> list
 
 
 def update(metrics: dict[str, float], baseline: dict[str, Any], sha: str, allow_regression: bool) -> dict[str, Any]:
-    """New baseline pinned at ``metrics``; ValueError when a floor would drop without permission."""
+    """New baseline with floors ``margin`` below ``metrics``; ValueError when a floor would drop without permission.
+
+    The margin (default 0) absorbs noise from stages upstream of events that change often.
+    """
+    margin = float(baseline.get("margin", 0.0))
+    floors = {k: max(0.0, math.floor((v - margin) * 100 + EPSILON) / 100) for k, v in metrics.items()}
     old = baseline.get("floors", {})
-    lowered = [f"{k}: {old[k]} -> {v}" for k, v in metrics.items() if k in old and v + EPSILON < old[k]]
+    lowered = [f"{k}: {old[k]} -> {v}" for k, v in floors.items() if k in old and v + EPSILON < old[k]]
     if lowered and not allow_regression and baseline.get("gold_sha256") == sha:
         raise ValueError("refusing to lower floors without --allow-regression: " + "; ".join(lowered))
-    return {"gold_sha256": sha, "floors": dict(sorted(metrics.items()))}
+    pinned: dict[str, Any] = {"gold_sha256": sha, "floors": dict(sorted(floors.items()))}
+    if margin:
+        pinned["margin"] = margin
+    return pinned
 
 
 def main(argv: list[str] | None = None) -> int:
