@@ -38,9 +38,11 @@ def cli(verbose: int) -> None:
 
 def _register() -> None:
     from .eval import eval_group
+    from .extract import extract_command
     from .run import run_command
 
     cli.add_command(run_command)
+    cli.add_command(extract_command)
     cli.add_command(eval_group)
 
 

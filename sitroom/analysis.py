@@ -1,0 +1,149 @@
+"""Articles in, knowledge out: parse, resolve, extract events and claims, merge across sources.
+
+One composition shared by ``sitroom run``, ``sitroom extract``, the evaluators and the Spark
+job, so every path codes the same text the same way:
+
+1. parse each article once with ``nlp.pipe`` (batched);
+2. resolve places first (their countries give the context actors need), then actors, dates
+   and stated affiliations;
+3. extract events and claims per article;
+4. merge reports of one event across articles (copies in one dedup cluster count once), link
+   claims to events and list contradictions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Sequence
+
+from .model import ActorRef, Article, Claim, DateRef, Event, PlaceRef, Relation
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleAnalysis:
+    """Everything found in one article, before cross-article merging."""
+
+    article: Article
+    actors: tuple[ActorRef, ...]
+    places: tuple[PlaceRef, ...]
+    dates: tuple[DateRef, ...]
+    relations: tuple[Relation, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(slots=True)
+class Analysis:
+    """The merged result over a set of articles."""
+
+    articles: list[ArticleAnalysis] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    contradictions: list[Any] = field(default_factory=list)
+
+    def actors(self) -> list[ActorRef]:
+        """Every resolved actor mention, in article order."""
+        return [ref for item in self.articles for ref in item.actors]
+
+
+def analyse_article(article: Article, parsed: Any) -> ArticleAnalysis:
+    """Resolve and extract one parsed article (``parsed`` is a sitroom.nlp ParsedText)."""
+    from .claims.extract import extract_claims
+    from .events.extract import extract_events
+    from .events.sentences import from_records
+    from .resolve.actors import resolve_mentions
+    from .resolve.dates import resolve_dates
+    from .resolve.places import resolve_places
+
+    candidates = list(parsed.candidates)
+    places = resolve_places(article.text, article.article_id, candidates=candidates)
+    country = main_country(places)
+    actors = resolve_mentions(
+        article.text, article.article_id, candidates=candidates,
+        country_context=country, on_date=article.published,
+    )
+    actors = drop_place_names(actors, places)
+    dates = resolve_dates(article.text, article.article_id, article.published)
+    relations = _affiliations(article, actors)
+    events = extract_events(article, from_records(parsed.sentences), actors, places, dates)
+    claims = extract_claims(article, parsed.sentences, actors, dates)
+    return ArticleAnalysis(
+        article, tuple(actors), tuple(places), tuple(dates), tuple(relations), tuple(events), tuple(claims)
+    )
+
+
+def drop_place_names(actors: Sequence[ActorRef], places: Sequence[PlaceRef]) -> list[ActorRef]:
+    """Drop provisional actors whose span is a resolved place: the small model calls towns ORG."""
+    spans = [(p.evidence.start, p.evidence.end) for p in places]
+    return [
+        a for a in actors
+        if not a.provisional or not any(s < a.evidence.end and a.evidence.start < e for s, e in spans)
+    ]
+
+
+def _affiliations(article: Article, actors: Sequence[ActorRef]) -> list[Relation]:
+    try:
+        from .resolve.affiliations import find_affiliations
+        from .resolve.actors import default_registry
+    except ImportError:  # the affiliation finder is optional until it ships
+        return []
+    return list(find_affiliations(article.text, article.article_id, list(actors), default_registry()))
+
+
+def main_country(places: Sequence[PlaceRef]) -> str | None:
+    """The country most places of an article lie in; context for actor resolution."""
+    counts = Counter(p.country for p in places if p.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def analyse_articles(articles: Sequence[Article], progress: bool | None = False) -> Iterator[ArticleAnalysis]:
+    """Parse articles in batches and analyse each one, in input order."""
+    from tqdm import tqdm
+
+    from .nlp import parse_texts
+
+    texts = (a.text for a in articles)
+    pairs: Iterable[tuple[Article, Any]] = zip(articles, parse_texts(texts))
+    disable = None if progress is None else not progress
+    for article, parsed in tqdm(pairs, total=len(articles), desc="analysing", unit="article", disable=disable):
+        yield analyse_article(article, parsed)
+
+
+def combine(items: Iterable[ArticleAnalysis]) -> Analysis:
+    """Merge per-article results: one event per real-world event, claims linked to events."""
+    from .claims.contradict import analyse_claims
+    from .events.merge import merge_events
+
+    result = Analysis(articles=list(items))
+    clusters = {i.article.article_id: i.article.cluster_id for i in result.articles}
+    raw_events = [e for i in result.articles for e in i.events]
+    result.events = merge_events(raw_events, clusters)
+    graph = analyse_claims([c for i in result.articles for c in i.claims], result.events)
+    result.claims = list(graph.claims)
+    result.contradictions = list(graph.contradictions)
+    result.relations = merge_relations(r for i in result.articles for r in i.relations)
+    return result
+
+
+def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
+    """One relation per (source, relation, target), listing every document that states it."""
+    merged: dict[tuple[str, str, str], Relation] = {}
+    for rel in relations:
+        key = (rel.source, rel.relation, rel.target)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = rel
+            continue
+        docs = tuple(sorted(set(seen.docs) | set(rel.docs)))
+        merged[key] = Relation(seen.source, seen.relation, seen.target, docs, seen.evidence)
+    return [merged[k] for k in sorted(merged)]
+
+
+def analyse(articles: Sequence[Article], progress: bool | None = False) -> Analysis:
+    """Run the whole analysis over ``articles`` (which carry their dedup cluster ids)."""
+    return combine(analyse_articles(articles, progress=progress))
