@@ -35,6 +35,7 @@ __all__ = [
     "Relation",
     "Settings",
     "__version__",
+    "extract",
     "open_store",
     "run",
 ]
@@ -47,6 +48,13 @@ def run(inputs, db="sitroom.duckdb", out_dir="sitroom-out", settings=None):  # t
 
     with _open(db) as store:
         return _run(inputs, store, settings=settings, out_dir=out_dir)
+
+
+def extract(text, published=None, title=None, url=None, id=None):  # type: ignore[no-untyped-def]
+    """Resolve actors, places, dates and events in one text; see sitroom.extraction.extract."""
+    from .extraction import extract as _extract
+
+    return _extract(text, published=published, title=title, url=url, id=id)
 
 
 def open_store(path="sitroom.duckdb"):  # type: ignore[no-untyped-def]

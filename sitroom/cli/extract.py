@@ -9,7 +9,7 @@ from typing import IO, Iterator
 import click
 
 from ..errors import InputError
-from ..extract import TextInput, extract_records, parse_input
+from ..extraction import TextInput, extract_records, parse_input
 
 
 @click.command("extract")
