@@ -159,3 +159,10 @@ def test_extract_named_person_in_apposition_acts_for_the_state() -> None:
 def test_extract_protest_opponent_must_be_a_force() -> None:
     _art, events = _events("Protesters marched in Goma on Sunday against Kinshasa.")
     assert [(e.actor1, e.actor2) for e in events] == [("Protesters (Democratic Republic of Congo)", None)]
+
+
+def test_extract_followed_by_lists_another_place_with_its_day() -> None:
+    text = "M23 rebels and the Congolese army traded fire. The fall of Goma on Saturday, followed by Bunia on Sunday, could change the war."
+    _art, events = _events(text)
+    falls = sorted((e.location, e.event_date) for e in events if e.sub_event_type == "Non-violent transfer of territory")
+    assert falls == [("Bunia", "2025-03-02"), ("Goma", "2025-03-01")]
