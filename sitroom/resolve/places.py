@@ -53,6 +53,7 @@ class Weights:
     main_name: float = 2.0
     loose_match: float = 1.5
     loose_similarity: float = 80.0
+    close_similarity: float = 90.0
     country_share: float = 3.0
     country_hint: float = 1.5
     admin1_share: float = 1.5
@@ -219,8 +220,10 @@ class PlaceResolver:
             # with local support ("Assad" ~ Issad): same admin1 area, a qualifier, or a
             # confidently placed town nearby.
             similar = fuzz.ratio(vowel_key(norm_key(spot.name)), vowel_key(norm_key(entry.name)))
-            if not in_context or similar < self.weights.loose_similarity or entry.kind == "admin2":
+            if not in_context or similar < self.weights.loose_similarity:
                 return False
+            if spot.source in TRUSTED_SOURCES and similar >= self.weights.close_similarity:
+                return True
             return self.local(spot, entry, context)
         if spot.source in TRUSTED_SOURCES:
             if entry.kind in ADMIN_KINDS or in_context or not context.countries:

@@ -60,7 +60,8 @@ def rules() -> dict[str, Any]:
     data: dict[str, Any] = json.loads((data_dir() / "place_rules.json").read_text(encoding="utf-8"))
     data["stopset"] = frozenset(data["stopwords"])
     words = "|".join(sorted(map(re.escape, data["admin1_words"] + data["vicinity_words"] + data["city_words"]), key=len, reverse=True))
-    data["after_re"] = re.compile(rf"^[\s-]+({words})\b", re.I)
+    # Used with .match(text, pos): no "^", which would only match at the start of the text.
+    data["after_re"] = re.compile(rf"[\s-]+({words})\b", re.I)
     dirs = "|".join(map(re.escape, data["directions"]))
     near = "|".join(sorted(map(re.escape, data["near_words"]), key=len, reverse=True))
     data["dir_of_re"] = re.compile(
@@ -258,14 +259,7 @@ def frame(text: str, spot: Spot, gaz: Gazetteer) -> None:
     spot.name = text[spot.name_start:spot.name_end]
     after = data["after_re"].match(text, spot.name_end, min(len(text), spot.name_end + 40))
     if after is not None:
-        word = after.group(1).lower()
-        if word in data["admin1_words"] and any(e.kind in ("admin1", "admin2") for e in spot.entries):
-            spot.want, spot.precision = "admin", 3
-        elif word in data["city_words"]:
-            spot.want = "city"
-        else:
-            spot.precision = max(spot.precision, 2)
-        spot.end = max(spot.end, after.end())
+        _container_word(text, spot, gaz, after)
     before = text[max(0, spot.start - 60):spot.start]
     direction = data["dir_of_re"].search(before)
     if direction is not None:
@@ -278,6 +272,26 @@ def frame(text: str, spot: Spot, gaz: Gazetteer) -> None:
         spot.source = "TYPED"  # "a Gainesville man", "Mansfield police"
     if re.search(r"\b(?:town|village|city|suburb|district|province|region)s?\s+of\s+$", text[max(0, spot.start - 30):spot.start]):
         spot.source = "TYPED"  # "the town of X": whatever the NER label, X is a place
+
+
+def _container_word(text: str, spot: Spot, gaz: Gazetteer, after: re.Match[str]) -> None:
+    """"Idlib province" -> admin area; "Douglas County" -> that county if known; "X desert" -> near X."""
+    word = after.group(1).lower()
+    name = text[spot.name_start:after.end()]
+    whole, exact = gaz.exact(name), True
+    if not whole and word in ("county", "parish"):
+        whole, exact = [e for e in gaz.candidates(name) if e.kind == "admin2"], False  # "DeSoto"/"De Soto"
+    if whole:
+        # The word is part of the name ("Douglas County", "Quebec City").
+        spot.entries, spot.exact, spot.name_end = whole, exact, after.end()
+        spot.name = text[spot.name_start:spot.name_end]
+    elif word in rules()["admin1_words"] and any(e.kind in ("admin1", "admin2") for e in spot.entries):
+        spot.want, spot.precision = "admin", 3
+    elif word in rules()["city_words"]:
+        spot.want = "city"
+    else:
+        spot.precision = max(spot.precision, 2)
+    spot.end = max(spot.end, after.end())
 
 
 def qualifier(text: str, end: int, gaz: Gazetteer) -> str | None:
