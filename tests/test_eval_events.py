@@ -62,3 +62,12 @@ def test_eval_events_cli_scores_a_prediction_file(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["eval", "events", "--gold", str(gold), "--pred", str(pred_file)])
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines()[-1] == "events: f1 1.00 precision 1.00 recall 1.00 matched 1 pred 1 gold 1"
+
+
+def test_eval_events_matching_maximises_pairs(tmp_path) -> None:
+    other = {**GOLD, "id": "g2", "event_date": "2025-03-03"}
+    gold = _gold_dir(tmp_path, [GOLD, other])
+    # p1 fits both gold events (and is the cheaper pair for g1); p2 fits only g1.
+    preds = [_pred(id="p1", event_date="2025-03-02", time_precision=2), _pred(id="p2", event_date="2025-03-01")]
+    report = evaluate_events(gold, preds)
+    assert sorted((g["id"], p.id) for g, p in report.pairs) == [("g1", "p2"), ("g2", "p1")]

@@ -3,7 +3,7 @@
 A prediction matches a gold event when: same event_type; dates within 1 day (7 when either
 side has time_precision >= 2); places within 50 km (300 km, or same admin1, when either side
 has geo_precision 3); and actor1 or actor2 overlap after alias normalisation, in either order.
-Matching is one-to-one and greedy, best pairs first. The last report line is the summary:
+Matching is one-to-one with the most pairs, cheaper pairs preferred. The last report line is the summary:
 ``events: f1 F precision P recall R matched M pred N gold G``.
 """
 
@@ -214,22 +214,31 @@ def _pair_cost(gold: dict[str, Any], pred: Event, normalise: Normaliser) -> tupl
 
 
 def match_events(gold: Sequence[dict[str, Any]], pred: Sequence[Event], normalise: Normaliser) -> list[tuple[int, int]]:
-    """One-to-one greedy matching, lowest cost (sub-type agreement, days, km) first."""
-    candidates = [
-        (_pair_cost(g, p, normalise), gi, pi)
-        for gi, g in enumerate(gold)
-        for pi, p in enumerate(pred)
-        if is_match(g, p, normalise)
-    ]
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _cost, gi, pi in sorted(candidates):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            pairs.append((gi, pi))
-    return pairs
+    """One-to-one matching with the most pairs (augmenting paths), trying cheaper pairs first.
+
+    Cost orders the candidates of each gold event: sub-type agreement, then days, then km. A
+    plain greedy pass can strand a gold event whose only candidate was taken by a cheaper
+    pair; augmenting paths re-route such pairs so no possible match is lost.
+    """
+    options: list[list[int]] = []
+    for g in gold:
+        cands = [(_pair_cost(g, p, normalise), pi) for pi, p in enumerate(pred) if is_match(g, p, normalise)]
+        options.append([pi for _cost, pi in sorted(cands)])
+    owner: dict[int, int] = {}
+    for gi in sorted(range(len(gold)), key=lambda k: len(options[k])):
+        _augment(gi, options, owner, set())
+    return sorted((gi, pi) for pi, gi in owner.items())
+
+
+def _augment(gi: int, options: list[list[int]], owner: dict[int, int], seen: set[int]) -> bool:
+    for pi in options[gi]:
+        if pi in seen:
+            continue
+        seen.add(pi)
+        if pi not in owner or _augment(owner[pi], options, owner, seen):
+            owner[pi] = gi
+            return True
+    return False
 
 
 def evaluate_events(

@@ -210,7 +210,15 @@ def recode_actors(event: Event, article_actors: frozenset[str], registry: Regist
     if specific is not None and actor1 is not None:
         assoc1 = (actor1, *[a for a in assoc1 if a not in (actor1, specific)])
         actor1 = specific
-    return dataclasses.replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1)
+    sub = event.sub_event_type
+    if sub == "Government regains territory" and _foreign(actor1, event.country, registry):
+        sub = "Non-state actor overtakes territory"  # ACLED: a foreign state's capture is an overtake
+    return dataclasses.replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, sub_event_type=sub)
+
+
+def _foreign(name: str | None, country: str | None, registry: Registry) -> bool:
+    entry = registry.get(name) if name else None
+    return entry is not None and bool(entry.country) and country is not None and entry.country != country
 
 
 def _as_forces(name: str | None, event: Event, registry: Registry) -> str | None:

@@ -26,7 +26,7 @@ from .locate import (Located, When, choose_places, dates_for, nearest_date, spee
 from .merge import event_id, merge_events
 from .quantities import Number, fatalities, quantities
 from .roles import Placed, Roles, assign_roles
-from .sentences import Sentence, Token, split_sentences, tokenize
+from .sentences import Sentence, Token, split_sentences, strip_dateline, tokenize
 from .triggers import Rule, load_rules
 
 LOGGER = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ HEADLINE_ENDS = ".!?\"”’'):"
 HEADLINE_WORDS = 16
 # "while"/"as" clauses describe the wider scene ("as front lines collapse"): they inherit nothing.
 _CONTINUING = frozenset({"after", "following", "amid", "with", "before", "during", "and"})
+_ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _LOCATIVE = frozenset({"in", "at", "inside", "near", "outside", "to"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 _RELATIVE_ACTOR = frozenset({"who", "which", "that"})
@@ -133,7 +134,10 @@ def _fallback_place(places: Sequence[PlaceRef]) -> PlaceRef | None:
 
 
 def _locate(sentence: Sentence, actors: Sequence[ActorRef], places: Sequence[PlaceRef], dates: Sequence[DateRef]) -> _Sent:
-    tokens = sentence.tokens or tokenize(sentence.text, sentence.start)
+    if not sentence.tokens:
+        sentence = Sentence(sentence.start, sentence.end, sentence.text, tokenize(sentence.text, sentence.start))
+    sentence = strip_dateline(sentence)
+    tokens = sentence.tokens
     sent = _Sent(sentence, tokens)
     starts = [t.start for t in tokens]
     in_places = _inside(places, sentence)
@@ -232,11 +236,13 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
         return [], before  # a meeting needs "in/at <place>", not a country named as a party
     candidates = [p for p in sent.places if place_lo <= p.first <= hi and not _in_attribution(p.first, attribution)]
     places = [p for p in candidates if not _names_role(p, roles)]
-    acting = [p for p in candidates if _names_role(p, roles)]
+    acting = [p for p in candidates if roles.actor2 is not None and roles.actor2.first <= p.first <= roles.actor2.last
+              and event_type_of(trig.rule.sub_event_type) in _ATTACK_TYPES]
     # Countries that are also the actors locate the event only when nothing else does, as one place.
     groups = choose_places(tokens, places, trig.first) or choose_places(tokens, acting[:1], trig.first) or [[]]
     frame_dates = [d for d in sent.dates if lo <= d.first <= hi and not speech_date(tokens, d, attribution)
                    and not getattr(d.ref, "future", False)]
+    speech = [d for d in sent.dates if speech_date(tokens, d, attribution)]
     if tokens[trig.first].tag in _PRESENT_TAGS and not frame_dates:
         LOGGER.debug("%s: dropped %r (present tense, undated)", ctx.article.article_id, _text(ctx, frame))
         return [], before  # "government forces battle to save ...": ongoing or habitual, not an event
@@ -251,7 +257,7 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
     events = []
     for k, group in enumerate(groups):
         next_start = groups[k + 1][0].first if k + 1 < len(groups) and groups[k + 1] else hi + 1
-        for when in _whens(ctx, tokens, frame, lo, group, next_start, frame_dates):
+        for when in _whens(ctx, tokens, frame, lo, group, next_start, frame_dates, speech):
             toll = dead if k == owner else None
             event = _build(ctx, sent, frame, roles, group, when, attribution, (lo, hi), toll)
             if event is not None:
@@ -267,7 +273,7 @@ def _names_role(place: Located, roles: Roles) -> bool:
 def _locative(tokens: Sequence[Token], place: Located, trigger: int) -> bool:
     """ "met Assad in Damascus": a locative place close to the trigger (not "discussed the fighting in Syria")."""
     before = [t.text.lower() for t in tokens[max(0, place.first - 3) : place.first]]
-    return any(w in _LOCATIVE for w in before) and (place.first < trigger or place.first - trigger <= 5)
+    return any(w in _LOCATIVE for w in before) and (place.first < trigger or place.first - trigger <= 10)
 
 
 def _continues(tokens: Sequence[Token], lo: int) -> bool:
@@ -299,8 +305,17 @@ def _in_attribution(k: int, attribution: Attribution | None) -> bool:
     return attribution is not None and attribution.first <= k <= attribution.last
 
 
+def _reported_on(speech: Sequence[Located]) -> When | None:
+    """ "X said on Sunday" and nothing dates the event: it happened by Sunday (precision 2)."""
+    days = [d for d in speech if not getattr(d.ref, "future", False)]
+    if not days:
+        return None
+    ref: DateRef = days[-1].ref  # type: ignore[assignment]
+    return When(ref.day, None, max(2, ref.time_precision), days[-1])
+
+
 def _whens(ctx: _Article, tokens: Sequence[Token], frame: Frame, lo: int, group: Sequence[Located],
-           next_start: int, frame_dates: Sequence[Located]) -> list[When]:
+           next_start: int, frame_dates: Sequence[Located], speech: Sequence[Located] = ()) -> list[When]:
     refs = dates_for(tokens, group, next_start, frame_dates) if group else []
     if not refs:
         near = nearest_date(frame_dates, frame.trigger.first)
@@ -309,7 +324,8 @@ def _whens(ctx: _Article, tokens: Sequence[Token], frame: Frame, lo: int, group:
     if not whens:
         if not group or _old_year_in(tokens, ctx.article.published):
             return []  # neither placed nor dated by the text, or background with a past year
-        published = when_from_publication(ctx.article, tokens, lo, frame.trigger.first, ctx.lexicon)
+        reported = _reported_on(speech)
+        published = reported or when_from_publication(ctx.article, tokens, lo, frame.trigger.first, ctx.lexicon)
         whens = [published] if published is not None else []
     return [w for w in whens if within_window(w, ctx.article.published, ctx.options.history_days)]
 

@@ -86,29 +86,24 @@ def merge_events(
     clusters: Mapping[str, str | None] | None = None,
     options: MergeOptions | None = None,
 ) -> list[Event]:
-    """Group events reporting one event and fold each group into one Event.
+    """Group events reporting one event and fold each group into one Event (order-independent).
 
     Args:
         events: events from one or many articles.
         clusters: article_id -> dedup cluster_id, for counting independent sources.
         options: date/distance tolerances.
     """
-    parent = list(range(len(events)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(events)):
-        for j in range(i + 1, len(events)):
-            if same_event(events[i], events[j], options):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Event]] = {}
-    for i, event in enumerate(events):
-        groups.setdefault(find(i), []).append(event)
-    merged = [fold(group, clusters) for group in groups.values()]
+    # Complete linkage, most precise reports first: a report joins a group only when it is the
+    # same event as every member, so a coarse "somewhere in Syria" report cannot chain a strike
+    # on Aleppo to one on Idlib.
+    groups: list[list[Event]] = []
+    for event in sorted(events, key=_precision_key):
+        home = next((g for g in groups if all(same_event(event, other, options) for other in g)), None)
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    merged = [fold(group, clusters) for group in groups]
     return sorted(merged, key=lambda e: (e.event_date or "", e.id))
 
 

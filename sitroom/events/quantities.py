@@ -138,7 +138,19 @@ def quantities(tokens: Sequence[Token], lexicon: Lexicon | None = None) -> dict[
     return found
 
 
+_VERB_COUNTS = {"wounding": "injured", "injuring": "injured", "wounded": "injured", "injured": "injured",
+                "displacing": "displaced", "arresting": "arrested", "detaining": "arrested",
+                "abducting": "abducted", "kidnapping": "abducted"}
+
+
 def _counted_noun(tokens: Sequence[Token], num: Number, lexicon: Lexicon) -> str | None:
+    # "killing five and wounding 23": the verb before the number names what is counted.
+    before = [t.text.lower() for t in tokens[max(0, num.first - 3) : num.first]]
+    for word in reversed(before):
+        if word in _VERB_COUNTS:
+            return _VERB_COUNTS[word]
+        if word not in ("at", "least", "more", "than", "about", "around", "some", "nearly", "over"):
+            break
     for tok in tokens[num.last + 1 : num.last + 5]:
         word = tok.text.lower()
         for name, nouns in lexicon.quantity_nouns.items():

@@ -121,6 +121,27 @@ def from_records(sentences: Iterable[_SentenceLike]) -> list[Sentence]:
     return out
 
 
+_DASHES = frozenset({"-", "—", "–", "--"})
+DATELINE_TOKENS = 16
+
+
+def strip_dateline(sentence: Sentence) -> Sentence:
+    """Drop a leading dateline ("KYIV, March 4 (Reuters) -"): its city and agency are no actors or places."""
+    tokens = sentence.tokens
+    if len(tokens) < 4 or not (tokens[0].text.isupper() and len(tokens[0].text) >= 3):
+        return sentence
+    for k, tok in enumerate(tokens[: DATELINE_TOKENS]):
+        if tok.text in _DASHES and k + 1 < len(tokens):
+            rest = tokens[k + 1 :]
+            start = rest[0].start
+            base = rest[0].i
+            fixed = tuple(Token(t.i - base, t.text, t.lemma, t.pos, t.dep,
+                                t.head - base if 0 <= t.head - base < len(rest) else t.i - base, t.start, t.tag)
+                          for t in rest)
+            return Sentence(start, sentence.end, sentence.text[start - sentence.start :], fixed)
+    return sentence
+
+
 def split_sentences(text: str, offset: int = 0) -> list[Sentence]:
     """Split plain text into sentences with regex tokens; offsets are relative to ``text`` + offset."""
     out: list[Sentence] = []

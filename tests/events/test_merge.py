@@ -43,3 +43,12 @@ def test_merge_ids_are_stable_and_order_independent() -> None:
     again = merge_events(list(reversed([dataclasses.replace(e) for e in events])))
     assert [e.id for e in first] == [e.id for e in again]
     assert first[0].id != "id-a#1"
+
+
+def test_merge_coarse_report_does_not_chain_distinct_places() -> None:
+    # A country-level report near both towns must not glue two towns 370 km apart into one event.
+    goma = _event("a#1")
+    bunia = _event("b#1", lat=1.56, lon=30.25)
+    coarse = _event("c#1", lat=-0.5, lon=29.8, geo=3)
+    merged = merge_events([coarse, goma, bunia])
+    assert len(merged) == 2
