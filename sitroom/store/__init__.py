@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from .analysis_rows import ActorLookup, ActorSummary
 from .duckdb import Store, open_store
 from .migrations import MIGRATIONS
 
-__all__ = ["MIGRATIONS", "Store", "open_store"]
+__all__ = ["MIGRATIONS", "ActorLookup", "ActorSummary", "Store", "open_store"]

@@ -11,7 +11,9 @@ from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar
 import duckdb
 
 from ..errors import StoreError
-from ..model import Article, RawDocument, Rejection
+from ..claims.contradict import Contradiction
+from ..model import ActorRef, Article, Claim, Event, Evidence, RawDocument, Rejection, Relation
+from . import analysis_rows as arows
 from . import rows
 from .migrations import migrate
 
@@ -80,6 +82,74 @@ class Store:
                 [ids, clusters, duplicates],
             )
 
+    def write_analysis(
+        self,
+        events: list[Event],
+        claims: list[Claim],
+        relations: list[Relation],
+        contradictions: list[Contradiction],
+        actors: list[ActorRef],
+        registry: arows.ActorLookup | None = None,
+    ) -> None:
+        """Replace the analysis tables with these results in one transaction.
+
+        The analysis is recomputed over the whole store on every run, so the old rows are
+        deleted rather than merged: re-running on the same articles gives identical rows, and a
+        reader never sees half of an analysis.
+
+        Args:
+            events, claims, relations, contradictions: the merged results of one analysis.
+            actors: every resolved actor mention (counted per name in ``actors.mentions``).
+            registry: looks up type, country and ACLED name by actor name; the packaged
+                registry when None.
+        """
+        lookup = registry if registry is not None else _default_registry()
+        named = [*arows.event_actor_names(events), *(n for r in relations for n in (r.source, r.target))]
+        tables = {
+            "events": (arows.EVENT_COLUMNS, [arows.event_row(e) for e in _last_by(events, lambda e: e.id).values()]),
+            "claims": (arows.CLAIM_COLUMNS, [arows.claim_row(c) for c in _last_by(claims, lambda c: c.id).values()]),
+            "relations": (arows.RELATION_COLUMNS, arows.relation_rows(relations)),
+            "contradictions": (
+                arows.CONTRADICTION_COLUMNS,
+                [arows.contradiction_row(c) for c in _last_by(contradictions, arows.contradiction_id).values()],
+            ),
+            "actors": (arows.ACTOR_COLUMNS, arows.actor_rows(actors, named, lookup)),
+        }
+        with self._transaction("write analysis"):
+            for table, (columns, values) in tables.items():
+                self._con.execute(f"DELETE FROM {table}")
+                self._upsert(table, columns, values)
+        LOGGER.debug("analysis: %s", {table: len(values) for table, (_, values) in tables.items()})
+
+    def events(self) -> list[Event]:
+        """Return every stored event, undated last, then by date and id."""
+        sql = f"SELECT {', '.join(arows.EVENT_COLUMNS)} FROM events ORDER BY event_date NULLS LAST, id"
+        return [arows.event_from_row(r) for r in self._query(sql)]
+
+    def claims(self) -> list[Claim]:
+        """Return every stored claim, ordered by article, then id."""
+        sql = f"SELECT {', '.join(arows.CLAIM_COLUMNS)} FROM claims ORDER BY doc, id"
+        return [arows.claim_from_row(r) for r in self._query(sql)]
+
+    def relations(self) -> list[Relation]:
+        """Return every stored relation (docs pooled, first evidence span), by source, relation, target."""
+        return [arows.relation_from_row(r) for r in self._relation_rows()]
+
+    def relation_evidence(self) -> dict[tuple[str, str, str], tuple[Evidence, ...]]:
+        """Return every evidence span of each relation, keyed by (source, relation, target)."""
+        return {(r[1], r[2], r[3]): arows.relation_evidence_from_row(r) for r in self._relation_rows()}
+
+    def contradictions(self) -> list[Contradiction]:
+        """Return every stored contradiction, ordered by event id (none last), then id."""
+        columns = ", ".join(arows.CONTRADICTION_COLUMNS)
+        sql = f"SELECT {columns} FROM contradictions ORDER BY event_id NULLS LAST, id"
+        return [arows.contradiction_from_row(r) for r in self._query(sql)]
+
+    def actors(self) -> list[arows.ActorSummary]:
+        """Return every actor the analysis named, by name."""
+        sql = f"SELECT {', '.join(arows.ACTOR_COLUMNS)} FROM actors ORDER BY name"
+        return [arows.actor_from_row(r) for r in self._query(sql)]
+
     def articles(self) -> list[Article]:
         """Return every stored article, ordered by file then k."""
         sql = f"SELECT {', '.join(rows.ARTICLE_COLUMNS)} FROM articles ORDER BY file, k, article_id"
@@ -103,6 +173,10 @@ class Store:
             "ORDER BY table_name"
         )
         return {str(name): int(self._query(f'SELECT count(*) FROM "{name}"')[0][0]) for (name,) in tables}
+
+    def _relation_rows(self) -> list[tuple[Any, ...]]:
+        sql = f"SELECT {', '.join(arows.RELATION_COLUMNS)} FROM relations ORDER BY source, relation, target, id"
+        return self._query(sql)
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         try:
@@ -195,6 +269,13 @@ def _check_file(path: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"{path}: cannot create the database folder: {exc}") from exc
+
+
+def _default_registry() -> arows.ActorLookup:
+    # Imported here: loading the registry costs seconds and only analysis writes need it.
+    from ..resolve.actors import default_registry
+
+    return default_registry()
 
 
 def _last_by(items: Sequence[K], key: Callable[[K], str]) -> dict[str, K]:

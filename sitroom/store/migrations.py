@@ -58,11 +58,96 @@ CREATE TABLE rejections (
 )
 """
 
+# Analysis tables: recomputed over the whole store on every run and replaced as a set by
+# ``Store.write_analysis``. Lists, dicts and evidence spans are JSON text.
+_EVENTS = """
+CREATE TABLE events (
+    id VARCHAR PRIMARY KEY,
+    docs JSON NOT NULL,
+    event_date VARCHAR,
+    end_date VARCHAR,
+    time_precision INTEGER,
+    event_type VARCHAR NOT NULL,
+    sub_event_type VARCHAR NOT NULL,
+    actor1 VARCHAR,
+    assoc_actor_1 JSON NOT NULL,
+    actor2 VARCHAR,
+    assoc_actor_2 JSON NOT NULL,
+    country VARCHAR,
+    admin1 VARCHAR,
+    location VARCHAR,
+    latitude DOUBLE,
+    longitude DOUBLE,
+    geo_precision INTEGER,
+    fatalities BIGINT,
+    quantities JSON NOT NULL,
+    attribution VARCHAR,
+    hedged BOOLEAN NOT NULL,
+    evidence JSON NOT NULL,
+    notes VARCHAR NOT NULL,
+    sources INTEGER NOT NULL,
+    articles JSON NOT NULL
+)
+"""
+
+_CLAIMS = """
+CREATE TABLE claims (
+    id VARCHAR PRIMARY KEY,
+    doc VARCHAR NOT NULL,
+    claimant VARCHAR NOT NULL,
+    stance VARCHAR NOT NULL,
+    about VARCHAR NOT NULL,
+    about_event VARCHAR,
+    date VARCHAR,
+    evidence JSON NOT NULL,
+    contradicts VARCHAR
+)
+"""
+
+_RELATIONS = """
+CREATE TABLE relations (
+    id VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    relation VARCHAR NOT NULL,
+    target VARCHAR NOT NULL,
+    docs JSON NOT NULL,
+    evidence JSON NOT NULL,
+    weight INTEGER NOT NULL
+)
+"""
+
+_CONTRADICTIONS = """
+CREATE TABLE contradictions (
+    id VARCHAR PRIMARY KEY,
+    event_id VARCHAR,
+    asserting JSON NOT NULL,
+    denying JSON NOT NULL,
+    docs JSON NOT NULL,
+    summary VARCHAR NOT NULL
+)
+"""
+
+_ACTORS = """
+CREATE TABLE actors (
+    name VARCHAR PRIMARY KEY,
+    type VARCHAR,
+    country VARCHAR,
+    acled_name VARCHAR NOT NULL,
+    provisional BOOLEAN NOT NULL,
+    mentions INTEGER NOT NULL
+)
+"""
+
 # Ordered and append-only: (name, sql); one entry may hold several ";"-separated statements.
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_documents", _DOCUMENTS),
     ("0002_articles", _ARTICLES),
     ("0003_rejections", _REJECTIONS),
+    ("0004_events", _EVENTS),
+    ("0005_claims", _CLAIMS),
+    ("0006_relations", _RELATIONS),
+    ("0007_contradictions", _CONTRADICTIONS),
+    ("0008_actors", _ACTORS),
 ]
 
 _LEDGER = "CREATE TABLE IF NOT EXISTS _migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"

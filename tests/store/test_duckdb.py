@@ -50,7 +50,8 @@ def test_duckdb_migrations_are_recorded_and_not_rerun(tmp_path: Path) -> None:
     finally:
         con.close()
     with open_store(db) as store:
-        assert store.counts() == {"articles": 0, "documents": 0, "notes": 0, "rejections": 0}
+        assert store.counts() == {"actors": 0, "articles": 0, "claims": 0, "contradictions": 0, "documents": 0,
+                                  "events": 0, "notes": 0, "rejections": 0, "relations": 0}  # fmt: skip
 
 
 def test_duckdb_failed_migration_leaves_nothing_behind(tmp_path: Path) -> None:
@@ -75,7 +76,7 @@ def test_duckdb_upsert_twice_changes_nothing(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.duckdb") as store:
         assert store.write_batch(documents, articles, rejections) == 0
         assert (store.articles(), store.documents(), store.rejections(), store.counts()) == first
-    assert first[3] == {"articles": 3, "documents": 2, "rejections": 2}
+    assert {k: v for k, v in first[3].items() if v} == {"articles": 3, "documents": 2, "rejections": 2}
     assert first[0] == sorted(articles, key=lambda a: (a.file, a.k))
     assert first[1] == sorted(documents, key=lambda d: d.path)
 
@@ -131,7 +132,7 @@ def test_duckdb_failed_batch_writes_nothing() -> None:
         bad = dataclasses.replace(articles[1], text=None)  # violates NOT NULL
         with pytest.raises(StoreError, match="cannot write batch"):
             store.write_batch([_doc("z.txt", "Other.")], [bad], [Rejection("segment", "z", "/in/z.txt", "x")])
-        assert store.counts() == {"articles": 1, "documents": 2, "rejections": 0}
+        assert {k: v for k, v in store.counts().items() if v} == {"articles": 1, "documents": 2}
 
 
 @pytest.mark.parametrize("kind", ["text", "sqlite", "short"])
