@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from typing import Any, Protocol, Sequence
 
 from ..model import ActorRef, Event, PlaceRef
@@ -36,12 +37,13 @@ class Registry(Protocol):
 
 CIVILIAN_WORDS = frozenset({"civilian", "civilians", "people", "residents", "resident", "villagers", "camp",
                             "displaced", "worshippers", "children", "families", "family", "passengers",
-                            "farmers", "students", "women", "residential", "neighborhood", "neighbourhood",
+                            "farmers", "students", "women", "residential", "village", "villages", "neighborhood", "neighbourhood",
                             "market", "hospital", "school", "homes", "houses", "shelter"})
 DEMO_TYPES = {"Protests": "Protesters", "Riots": "Rioters"}
 NO_TARGET_SUBS = frozenset({"Change to group/activity", "Headquarters or base established", "Arrests"})
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                              "Non-violent transfer of territory"})
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _OPPONENT_TYPES = ARMED_TYPES - {"state"}
 _DEMONYM_ENDS = ("ans", "ese", "is", "ians")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
@@ -178,13 +180,15 @@ def actor_names(roles: Roles, sub: str, tokens: Sequence[Token], frame: Frame, p
     actor2 = roles.actor2.actor.name if roles.actor2 is not None else None
     country = place.country or place.name
     kind = event_type_of(sub)
-    if kind in DEMO_TYPES and (actor1 is None or roles.actor1 is not None and roles.actor1.actor.type in STATE_TYPES):
-        # Demonstrators are actor1 of protests and riots; police dispersing them is actor2.
-        actor2 = actor1 or actor2
+    if kind in DEMO_TYPES:
+        # Demonstrators are actor1 of protests and riots ("Thousands of Israelis protested" ->
+        # Protesters (Israel)); police dispersing them is actor2.
+        if roles.actor1 is not None and roles.actor1.actor.type in STATE_TYPES:
+            actor2 = actor1
         actor1 = f"{DEMO_TYPES[kind]} ({country})"
     if kind in DEMO_TYPES and roles.actor2 is not None and roles.actor2.actor.type not in _OPPONENT_TYPES:
         actor2 = None  # "protesters in a Damascus suburb": the city names no opponent
-    if actor2 is None and kind != "Strategic developments" and civilian_target(roles, tokens, frame):
+    if actor2 is None and kind in _VIOLENT_TYPES and sub not in _TERRITORY_SUBS and civilian_target(roles, tokens, frame):
         actor2 = f"Civilians ({country})"
     return actor1, actor2
 
@@ -202,7 +206,7 @@ def recode_actors(event: Event, article_actors: frozenset[str], registry: Regist
        ("Hayat Tahrir al-Sham"), keeping the umbrella as an associate.
     """
     if registry is None:
-        return event
+        return _foreign_capture(event, event.actor1, None)
     actor1 = _as_forces(event.actor1, event, registry)
     actor2 = _as_forces(event.actor2, event, registry)
     assoc1 = event.assoc_actor_1
@@ -210,15 +214,30 @@ def recode_actors(event: Event, article_actors: frozenset[str], registry: Regist
     if specific is not None and actor1 is not None:
         assoc1 = (actor1, *[a for a in assoc1 if a not in (actor1, specific)])
         actor1 = specific
-    sub = event.sub_event_type
-    if sub == "Government regains territory" and _foreign(actor1, event.country, registry):
-        sub = "Non-state actor overtakes territory"  # ACLED: a foreign state's capture is an overtake
-    return dataclasses.replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, sub_event_type=sub)
+    event = dataclasses.replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1)
+    return _foreign_capture(event, actor1, registry)
 
 
-def _foreign(name: str | None, country: str | None, registry: Registry) -> bool:
-    entry = registry.get(name) if name else None
-    return entry is not None and bool(entry.country) and country is not None and entry.country != country
+def _foreign_capture(event: Event, actor1: str | None, registry: Registry | None) -> Event:
+    """ACLED: a foreign state's forces capturing territory is "Non-state actor overtakes territory"."""
+    if event.sub_event_type != "Government regains territory" or actor1 is None or event.country is None:
+        return event
+    home = actor_country(actor1, registry)
+    if home is None or home == event.country:
+        return event
+    return dataclasses.replace(event, sub_event_type="Non-state actor overtakes territory")
+
+
+_OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][\w .'-]+?) \(")
+
+
+def actor_country(name: str, registry: Registry | None) -> str | None:
+    """The actor's country: from the registry, else from an ACLED-style name ("... of Russia (2000-)")."""
+    entry = registry.get(name) if registry is not None else None
+    if entry is not None and entry.country:
+        return str(entry.country)
+    match = _OF_COUNTRY.search(name)
+    return match.group(1) if match else None
 
 
 def _as_forces(name: str | None, event: Event, registry: Registry) -> str | None:

@@ -37,6 +37,7 @@ HEADLINE_ENDS = ".!?\"”’'):"
 HEADLINE_WORDS = 16
 # "while"/"as" clauses describe the wider scene ("as front lines collapse"): they inherit nothing.
 _CONTINUING = frozenset({"after", "following", "amid", "with", "before", "during", "and"})
+_TERRITORY_RULE = "Government regains territory"
 _ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _LOCATIVE = frozenset({"in", "at", "inside", "near", "outside", "to"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
@@ -120,15 +121,22 @@ def _skip_sentence(ctx: _Article, sentence: Sentence) -> bool:
 
 
 def _fallback_place(places: Sequence[PlaceRef]) -> PlaceRef | None:
-    """The article's most-mentioned country, standing in coarsely when a sentence names no place."""
-    counts: dict[str, int] = {}
-    for place in places:
-        if place.country and place.latitude is not None:
-            counts[place.country] = counts.get(place.country, 0) + 1
-    if not counts:
+    """The article's main country, standing in coarsely (geo_precision 3) when a sentence names no place.
+
+    The country of the first place named (news leads locate the story) unless another country
+    is named at least twice as often.
+    """
+    located = sorted((p for p in places if p.country and p.latitude is not None), key=lambda p: p.evidence.start)
+    if not located:
         return None
-    country = max(counts, key=lambda n: counts[n])
-    mentions = [p for p in places if p.country == country and p.latitude is not None]
+    counts: dict[str, int] = {}
+    for place in located:
+        counts[place.country] = counts.get(place.country, 0) + 1  # type: ignore[index]
+    country = located[0].country
+    busiest = max(counts, key=lambda n: counts[n])
+    if counts[busiest] >= 2 * counts[country]:  # type: ignore[index]
+        country = busiest
+    mentions = [p for p in located if p.country == country]
     # Prefer the country's own entry (its centroid); else its most coarse mention.
     return max(mentions, key=lambda p: (p.kind == "country", p.geo_precision))
 
@@ -232,6 +240,9 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
             roles.actor1 = before.actor1  # "X recaptured Y after heavy fighting with Z": X fought Z
     if roles.actor2 is not None and frame.trigger.rule.sub_event_type in NO_TARGET_SUBS:
         roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
+    if roles.actor2 is not None and _TERRITORY_RULE in (trig.rule.sub_event_type, trig.rule.state_sub) and not _taken_from(
+            tokens, trig.last, roles.actor2):
+        roles.actor2, roles.assoc2 = None, []  # "captured Laukkai on the border with China": not the loser
     if trig.rule.needs_place and not any(lo <= p.first <= hi and _locative(tokens, p, trig.last) for p in sent.places):
         return [], before  # a meeting needs "in/at <place>", not a country named as a party
     candidates = [p for p in sent.places if place_lo <= p.first <= hi and not _in_attribution(p.first, attribution)]
@@ -263,6 +274,13 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
             if event is not None:
                 events.append(event)
     return events, _Where(groups, frame_dates, roles.actor1 or before.actor1)
+
+
+def _taken_from(tokens: Sequence[Token], last: int, actor: Placed) -> bool:
+    """ "captured X from Y" / "recaptured from rebels": Y lost the territory."""
+    if actor.first < 0:
+        return True
+    return "from" in [t.text.lower() for t in tokens[last + 1 : actor.first]]
 
 
 def _names_role(place: Located, roles: Roles) -> bool:

@@ -84,13 +84,19 @@ def build_frames(sentence: Sentence, tokens: Sequence[Token], matches: Sequence[
         if frames and inside and all(m.rule.consequence for m in inside):
             inside = []  # "... where seven people were killed": the toll of the frame before
         if not inside:
-            if frames:
+            if frames and not _purpose(tokens, lo):
                 last = frames[-1]
                 frames[-1] = Frame(last.trigger, last.lo, hi, last.others)
             continue
         ranked = sorted(inside, key=lambda m: (-m.rule.priority, m.first))
         frames.append(Frame(ranked[0], lo, hi, tuple(ranked[1:])))
     return frames
+
+
+def _purpose(tokens: Sequence[Token], lo: int) -> bool:
+    # "withdrew from Laukkai to protect civilians": a purpose clause adds no facts to the event.
+    first = tokens[lo].text.lower()
+    return first == "to" or (first == "in" and lo + 2 < len(tokens) and tokens[lo + 2].text.lower() == "to")
 
 
 def drop_reason(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon, year: int | None = None) -> str | None:

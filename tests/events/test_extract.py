@@ -166,3 +166,13 @@ def test_extract_followed_by_lists_another_place_with_its_day() -> None:
     _art, events = _events(text)
     falls = sorted((e.location, e.event_date) for e in events if e.sub_event_type == "Non-violent transfer of territory")
     assert falls == [("Bunia", "2025-03-02"), ("Goma", "2025-03-01")]
+
+
+def test_extract_capture_target_needs_from_and_civilians_are_not_captured() -> None:
+    _art, events = _events("Russian forces captured the village of Izium near Ukraine's border with Kharkiv on Monday.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Non-state actor overtakes territory", None)]
+
+
+def test_extract_purpose_clause_adds_no_victims() -> None:
+    _art, events = _events("Ukrainian troops withdrew from Izium on Saturday to protect civilians.")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Non-violent transfer of territory", None)]
