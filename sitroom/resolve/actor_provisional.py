@@ -59,10 +59,11 @@ class Provisional:
                 candidates: Iterable[tuple[int, int, str]], context: str | None, day: str | None) -> list[ActorRef]:
         """Refs for candidate spans and head-noun names not already covered by ``refs``."""
         taken = [(r.evidence.start, r.evidence.end) for r in refs]
-        spans = [(s, e, label) for s, e, label in candidates] + list(self._pattern_spans(text))
+        # NER spans first; head-noun names only fill what NER missed.
+        spans = sorted(candidates, key=lambda x: (x[0], -x[1])) + list(self._pattern_spans(text))
         out: list[ActorRef] = []
         groups: list[_Group] = []
-        for start, end, label in sorted(spans, key=lambda x: (x[0], -x[1])):
+        for start, end, label in spans:
             start, end = _clean(text, start, end)
             if end <= start or any(start < e and s < end for s, e in taken):
                 continue
@@ -134,6 +135,11 @@ class Provisional:
     def _trim_leading(self, text: str, start: int, head_start: int) -> int | None:
         """Drop leading stop words and connectors; None when no capitalised qualifier is left."""
         words = list(_WORD.finditer(text, start, head_start))
+        # "Fighters of the Coastal Shield Brigade", "Later the Free Alawite Brigades": the name
+        # starts after the last lower-case "of", "the" or "for".
+        cuts = [i for i, w in enumerate(words) if w.group() in ("of", "the", "for")]
+        if cuts:
+            words = words[cuts[-1] + 1:]
         while words and (words[0].group() in _STOP_CAPS or words[0].group().lower() in self.connectors):
             words.pop(0)
         if not words:

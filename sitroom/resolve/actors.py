@@ -64,15 +64,29 @@ class ActorRegistry:
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]], source: str = "<records>",
-                     rules: Mapping[str, Any] | None = None) -> ActorRegistry:
-        """Build a registry from plain dict records (as in actors.jsonl); used by tests."""
+                     rules: Mapping[str, Any] | None = None,
+                     demonyms: Mapping[str, Any] | None = None) -> ActorRegistry:
+        """Build a registry from plain dict records (as in actors.jsonl).
+
+        Args:
+            records: one dict per actor, fields as in actors.jsonl.
+            source: named in errors.
+            rules: actor_rules.json content (the packaged rules when None).
+            demonyms: demonyms.json content (the packaged table when None); tests pass a
+                small table to build small registries quickly.
+        """
         entries = []
+        seen: set[str] = set()
         for number, rec in enumerate(records, 1):
             try:
-                entries.append(ActorEntry.from_record(rec))
+                entry = ActorEntry.from_record(rec)
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputError(source, f"record {number} ({rec.get('id', '?')}): {exc}") from exc
-        return cls(entries, rules=rules)
+            if entry.id in seen or entry.name in seen:
+                raise InputError(source, f"record {number}: duplicate id or name {entry.id!r}/{entry.name!r}")
+            seen.update((entry.id, entry.name))
+            entries.append(entry)
+        return cls(entries, rules=rules, demonyms=demonyms)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -213,7 +227,8 @@ class ActorRegistry:
 def _valid(entry: ActorEntry, day: str | None) -> bool:
     if day is None:
         return entry.valid_to is None
-    return (entry.valid_from is None or entry.valid_from <= day) and (entry.valid_to is None or day <= entry.valid_to)
+    return (entry.valid_from is None or normalise_day(entry.valid_from) <= day) and (  # type: ignore[operator]
+        entry.valid_to is None or day <= (entry.valid_to + "-12-31")[:10])
 
 
 @functools.lru_cache(maxsize=1)
