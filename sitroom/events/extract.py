@@ -238,6 +238,8 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
     if roles.actor1 is None and roles.actor2 is not None and before.actor1 is not None and _continues(tokens, lo):
         if roles.actor2.actor.name != before.actor1.actor.name:
             roles.actor1 = before.actor1  # "X recaptured Y after heavy fighting with Z": X fought Z
+    if trig.rule.swap_roles and roles.actor1 is not None and roles.actor2 is not None:
+        roles = Roles(roles.actor2, roles.assoc2, roles.actor1, roles.assoc1)  # the acquirer is actor1
     if roles.actor2 is not None and frame.trigger.rule.sub_event_type in NO_TARGET_SUBS:
         roles.actor2, roles.assoc2 = None, []  # "pulled back ... from Damascus": a reference, not a target
     if roles.actor2 is not None and _TERRITORY_RULE in (trig.rule.sub_event_type, trig.rule.state_sub) and not _taken_from(

@@ -128,10 +128,14 @@ def fold(group: Sequence[Event], clusters: Mapping[str, str | None] | None = Non
 
 
 def _with_best_actors(best: Event, group: Sequence[Event]) -> Event:
-    """Fill a side the lead report leaves empty, and prefer a named member over its umbrella.
+    """Take the earliest most precise date, fill a side the lead report leaves empty, prefer a member to its umbrella.
 
     One report says "rebels", another "HTS (with Syrian rebels)": the merged event names HTS.
     """
+    # Reports dated only by their publication day: the first report is the closest estimate.
+    precise = min(e.time_precision or 9 for e in group)
+    first = min((e for e in group if (e.time_precision or 9) == precise), key=lambda e: e.event_date or "")
+    best = dataclasses.replace(best, event_date=first.event_date, end_date=first.end_date, time_precision=first.time_precision)
     actor1, actor2 = best.actor1, best.actor2
     assoc1 = list(best.assoc_actor_1)
     for event in group:

@@ -10,7 +10,8 @@
 Pattern syntax: words separated by spaces; ``a|b`` alternatives; ``*`` a gap of up to four
 tokens; ``@PLACE`` a token that starts a resolved place. A word matches a token's text, lemma,
 irregular base or crude stem. Higher ``priority`` wins when triggers compete in one clause.
-``consequence`` marks triggers ("killed") that, alone in a clause after another frame, only
+``swap_roles`` makes the clause's second actor actor1 ("YPG pulled out under a deal with rebels":
+the rebels acquire the territory). ``consequence`` marks triggers ("killed") that, alone in a clause after another frame, only
 report that frame's toll. ``exclude`` patterns veto a match on the tokens they cover; ``infinitive_ok`` keeps "to protest"
 and "to disperse" (a purpose clause that still reports the act).
 """
@@ -52,6 +53,7 @@ class Rule:
     needs_place: bool = False
     infinitive_ok: bool = False
     consequence: bool = False
+    swap_roles: bool = False
     exclude: tuple[tuple[frozenset[str], ...], ...] = ()
 
 
@@ -118,6 +120,7 @@ def _rule(name: str, number: int, line: str) -> Rule:
             needs_place=bool(raw.get("needs_place", False)),
             infinitive_ok=bool(raw.get("infinitive_ok", False)),
             consequence=bool(raw.get("consequence", False)),
+            swap_roles=bool(raw.get("swap_roles", False)),
             exclude=tuple(compile_pattern(p) for p in raw.get("exclude", [])),
         )
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
