@@ -59,7 +59,7 @@ def test_articles_jsonl_is_byte_identical_on_rerun(tmp_path: Path) -> None:
             path = Path(write_all(store, tmp_path / "out")["articles.jsonl"])
         digests.append(hashlib.sha256(path.read_bytes()).hexdigest())
     assert digests[0] == digests[1]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["articles.jsonl"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(EXPORTERS)
 
 
 def test_articles_jsonl_replaces_an_older_export(tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_articles_jsonl_replaces_an_older_export(tmp_path: Path) -> None:
         _fill(store)
         write_all(store, out)
     assert "stale" not in (out / "articles.jsonl").read_text(encoding="utf-8")
-    assert sorted(p.name for p in out.iterdir()) == ["articles.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(EXPORTERS)  # no temporary files left behind
 
 
 def test_articles_jsonl_unwritable_folder_raises_stage_error(tmp_path: Path) -> None:
@@ -89,5 +89,5 @@ def test_articles_jsonl_registry_accepts_extra_writers(tmp_path: Path) -> None:
     with open_store(":memory:") as store:
         _fill(store)
         written = write_all(store, tmp_path, {**EXPORTERS, "count.txt": write_count})
-    assert list(written) == ["articles.jsonl", "count.txt"]
+    assert list(written) == [*EXPORTERS, "count.txt"]
     assert (tmp_path / "count.txt").read_text(encoding="utf-8") == "4"
