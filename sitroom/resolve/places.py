@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,8 +23,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import Evidence, PlaceRef
+from .containers import DEMONYM_AREA, container_of, pending_spans, typed_span
 from .gazetteer import GazEntry, Gazetteer, default_gazetteer, norm_key, vowel_key
-from .placecontext import Context, Vote, country_names, demonym_before, demonyms, sentence_bounds, vote_of
+from .placecontext import Context, Vote, country_names, demonym_before, demonyms, vote_of
 from .toponyms import ADMIN_KINDS, PLACE_LABELS, Spot, frame, rules, spot_ner, spot_scan
 
 LOGGER = logging.getLogger(__name__)
@@ -34,18 +34,6 @@ KIND_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3
 KIND_LABEL = {"city": "city", "admin2": "district", "admin1": "province", "country": "country", "region": "region"}
 TRUSTED_SOURCES = PLACE_LABELS | {"GAZ", "ORG-PART", "TYPED", "SAME-NAME"}
 VOTING_SOURCES = PLACE_LABELS | {"GAZ", "TYPED"}
-_CONTAINER_LINK = re.compile(r"\s*,?\s*(?:in|near|outside|of|at|on)\s+(?:the\s+)?(?:[a-z]+ern\s+)?")
-_COREF = re.compile(
-    r"\b(?:the|this)\s+(?:city|town)(?:['’]s(?:\s+[A-Z][\w'’-]*){0,3}"
-    r"(?:\s+(?:district|neighbou?rhood|quarter|area|suburbs?))?)?(?!\s+(?:of|council|hall)\b)")
-_DEMONYM_AREA = re.compile(
-    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:desert|territory|territories|countryside|coast|coastline|"
-    r"mainland|airspace|soil|border areas|border region|hinterland)\b")
-_PLACE_TYPE = re.compile(
-    r"\b(?:crossing|bridge|airport|air ?base|base|camp|checkpoint|district|neighbou?rhood|quarter|"
-    r"village|dam|port|prison|barracks|refinery|field|square|hospital)\b|\b(?:town|village|city|district|area)\s+of\s+$", re.I)
-
-
 @dataclass(slots=True, frozen=True)
 class Weights:
     """Scoring weights (log10 population is the base score)."""
@@ -282,17 +270,11 @@ class PlaceResolver:
         """Step 5: place-like spans without a credible entry take their container's place."""
         resolved = [s for s in spots if s.chosen is not None]
         taken = [(s.start, s.end) for s in resolved]
-        pending = [(s.start, s.end) for s in spots if s.chosen is None and s.source in TRUSTED_SOURCES]
-        pending += [clip for clip in ((s, e) for s, e, label in candidates if label in PLACE_LABELS)
-                    if not any(a < clip[1] and clip[0] < b for a, b in taken + pending)]
-        unnamed = {(s.start, s.end) for s in spots if s.chosen is None and s.source in TRUSTED_SOURCES}
-        pending += [(m.start(), _extend(text, m.end())) for m in _COREF.finditer(text)
-                    if _framed(text, m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in taken)]
+        unnamed = [(s.start, s.end) for s in spots if s.chosen is None and s.source in TRUSTED_SOURCES]
+        pending = pending_spans(text, taken, unnamed, [(s, e) for s, e, label in candidates if label in PLACE_LABELS])
         refs = self.demonym_areas(text, article_id, taken + pending)
         for start, end in sorted(pending):
-            typed = (start, end) in unnamed or bool(
-                _PLACE_TYPE.search(text[start:end + 25]) or _PLACE_TYPE.search(text[max(0, start - 20):start]))
-            found = _container(text, start, end, resolved, typed)
+            found = container_of(text, start, end, resolved, (start, end) in unnamed or typed_span(text, start, end))
             if found is not None:
                 entry, precision = found
                 refs.append(self.place_ref(text, article_id, start, end, entry, precision))
@@ -301,7 +283,7 @@ class PlaceResolver:
     def demonym_areas(self, text: str, article_id: str, taken: list[tuple[int, int]]) -> list[PlaceRef]:
         """'the Syrian desert', 'Lebanese territory': a country-level place named by its adjective."""
         refs = []
-        for match in _DEMONYM_AREA.finditer(text):
+        for match in DEMONYM_AREA.finditer(text):
             code = demonyms().get(match.group(1))
             if not code or any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -330,41 +312,6 @@ class PlaceResolver:
             return hint
         found = [e for e in self.gazetteer.exact(hint) if e.kind == "country"]
         return found[0].country_code if found else None
-
-
-def _extend(text: str, end: int) -> int:
-    # "the city outskirts": the container words belong to the mention.
-    after = rules()["after_re"].match(text, end, min(len(text), end + 40))
-    return after.end() if after else end
-
-
-def _framed(text: str, start: int, end: int) -> bool:
-    # "the city" is a place mention when framed: "north of the city", "the city outskirts".
-    before = text[max(0, start - 40):start]
-    after = rules()["after_re"].match(text, end, min(len(text), end + 40))
-    return bool(rules()["dir_of_re"].search(before) or after or re.search("['’]s", text[start:end]))
-
-
-def _container(text: str, start: int, end: int, resolved: list[Spot], typed: bool) -> tuple[GazEntry, int] | None:
-    """Container of an unresolved span: 'X in/near Y', 'the city' -> last city, or the province named in its sentence."""
-    for spot in resolved:
-        if end <= spot.name_start < end + 30 and _CONTAINER_LINK.fullmatch(text[end:spot.name_start]):
-            return spot.chosen, 2  # type: ignore[return-value]
-    if _COREF.match(text, start) or re.search(r"\bthe\s+(?:city|town)['’]s\s+$", text[max(0, start - 20):start]):
-        before = [s.chosen for s in resolved if s.end <= start and s.chosen and s.chosen.kind == "city"]
-        recent = {e.id: e for e in before[-4:]}
-        if recent:
-            # "the city" is the article's main city more often than the last one named.
-            counts = {key: sum(1 for e in before if e.id == key) for key in recent}
-            return recent[max(counts, key=lambda k: (counts[k], list(recent).index(k)))], 2
-    if not typed:
-        return None  # a bare unknown name ("Zainabiyoun") may be a group, not a place
-    lo, hi = sentence_bounds(text, start)
-    areas = [s for s in resolved if lo <= s.start < hi and s.chosen and s.chosen.kind in ("admin1", "admin2")]
-    if areas:
-        nearest = min(areas, key=lambda s: abs(s.start - start))
-        return nearest.chosen, 3  # type: ignore[return-value]
-    return None
 
 
 @lru_cache(maxsize=65536)
