@@ -123,7 +123,8 @@ def test_analysis_actors_take_types_from_mentions_and_facts_from_registry() -> N
     assert actors == [
         ActorSummary("Hamas", "rebel", "Palestine", "Hamas Movement", False, 2),
         ActorSummary("Local guards", "militia", None, "Local guards", True, 1),
-        ActorSummary("Military Forces of Israel", "state_force", "Israel", "Military Forces of Israel (2022-)", False, 0),
+        ActorSummary("Military Forces of Israel", "state_force", "Israel", "Military Forces of Israel (2022-)",
+                     False, 0),
     ]  # fmt: skip
 
 
