@@ -56,7 +56,7 @@ def _framed(text: str, start: int, end: int) -> bool:
 def container_of(text: str, start: int, end: int, resolved: list[Spot], typed: bool) -> tuple[GazEntry, int] | None:
     """Container of an unresolved span: 'X in/near Y', 'the city' -> last city, or the province named in its sentence."""
     for spot in resolved:
-        if end <= spot.name_start < end + 30 and CONTAINER_LINK.fullmatch(text[end:spot.name_start]):
+        if typed and end <= spot.name_start < end + 30 and CONTAINER_LINK.fullmatch(text[end:spot.name_start]):
             return spot.chosen, 2  # type: ignore[return-value]
     if COREF.match(text, start) or re.search(r"\bthe\s+(?:city|town)['’]s\s+$", text[max(0, start - 20):start]):
         before = [s.chosen for s in resolved if s.end <= start and s.chosen and s.chosen.kind == "city"]

@@ -49,12 +49,12 @@ class Weights:
     demonym: float = 2.0
     admin1_named: float = 1.5
     wanted_kind: float = 4.0
-    proximity: float = 2.5
-    proximity_km: float = 150.0
+    proximity: float = 5.0
+    proximity_km: float = 100.0
     admin1_bias: float = -1.0
     country_bias: float = 1.0
     unknown_population: int = 2000
-    population: float = 0.65
+    population: float = 0.8
     readings: int = 30
     local_km: float = 50.0
 
@@ -242,7 +242,11 @@ class PlaceResolver:
         """Score one candidate for one spot (higher is better)."""
         w = self.weights
         value = w.population * math.log10(max(entry.population, w.unknown_population))
-        value += {"admin1": w.admin1_bias, "country": w.country_bias}.get(entry.kind, 0.0)
+        if entry.kind == "country":
+            value += w.country_bias
+        elif entry.kind == "admin1" and any(e.kind == "city" and same_spelling(e.name, spot.name)
+                                            and e.population * 10 >= entry.population for e in spot.entries):
+            value += w.admin1_bias  # "Washington", "New York": the city unless the text says the state
         if not spot.exact:
             value -= w.loose_match
         if same_spelling(entry.name, spot.name):

@@ -102,7 +102,7 @@ def longest_inside(gaz: Gazetteer, text: str, start: int, end: int, exact_only: 
             words = text[s:e]
             if not words[:1].isupper() and not re.match(_ARTICLE, words):
                 continue
-            if size == 1 and stopword(words):
+            if stopword(words):
                 continue
             found = gaz.exact(words)
             if found:
@@ -226,7 +226,7 @@ def _scan_at(gaz: Gazetteer, text: str, tokens: list[tuple[int, int]], i: int, b
         if e <= s or any(blocked[s:e]) or not (text[s].isupper() or re.match(_ARTICLE, text[s:e])):
             continue
         name = text[s:e]
-        if stopword(name) or (size == 1 and re.search(rf"\b{re.escape(name.lower())}\b", text)):
+        if stopword(name) or name in demonym_set() or (size == 1 and re.search(rf"\b{re.escape(name.lower())}\b", text)):
             continue
         entries = gaz.exact(name)
         # A place's own name or an area's alias; other aliases only after "in"/"near"...:
