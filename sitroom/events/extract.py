@@ -256,6 +256,8 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
     frame_dates = [d for d in sent.dates if lo <= d.first <= hi and not speech_date(tokens, d, attribution)
                    and not getattr(d.ref, "future", False)]
     speech = [d for d in sent.dates if speech_date(tokens, d, attribution)]
+    if not frame_dates and (_bare_participle(tokens, trig.first) or _state_sentence(tokens, trig.first)):
+        return [], before  # "fighters ready to deploy, many of them amassed near the border": a state
     if tokens[trig.first].tag in _PRESENT_TAGS and not frame_dates:
         LOGGER.debug("%s: dropped %r (present tense, undated)", ctx.article.article_id, _text(ctx, frame))
         return [], before  # "government forces battle to save ...": ongoing or habitual, not an event
@@ -276,6 +278,31 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
             if event is not None:
                 events.append(event)
     return events, _Where(groups, frame_dates, roles.actor1 or before.actor1)
+
+
+def _state_sentence(tokens: Sequence[Token], k: int) -> bool:
+    """ "Militias are on high alert, with fighters ... amassed near the border": a present state.
+
+    A relative clause keeps its own report ("Jarmana, where protesters pulled down a statue, is ...").
+    """
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    if root is None or root.lemma != "be" or root.tag not in _PRESENT_TAGS:
+        return False
+    seen = set()
+    while tokens[k].head != k and k not in seen:
+        seen.add(k)
+        if tokens[k].dep in ("relcl", "acl", "ccomp"):
+            return False
+        k = tokens[k].head
+    return True
+
+
+def _bare_participle(tokens: Sequence[Token], k: int) -> bool:
+    """A past participle with no auxiliary before it describes a state, not a reported act."""
+    if tokens[k].tag != "VBN":
+        return False
+    before = {t.text.lower() for t in tokens[max(0, k - 3) : k]}
+    return not before & {"had", "has", "have", "was", "were", "been", "be", "is", "are", "being"}
 
 
 def _taken_from(tokens: Sequence[Token], last: int, actor: Placed) -> bool:

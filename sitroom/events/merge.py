@@ -45,6 +45,8 @@ def same_event(a: Event, b: Event, options: MergeOptions | None = None) -> bool:
         return False
     if (a.event_date != b.event_date or a.location != b.location) and _same_sentence(a, b):
         return False  # "on both Sunday and Monday", "Deraa and Suweida": the text tells them apart
+    if (a.location is None or b.location is None) and max(a.time_precision or 1, b.time_precision or 1) >= 2:
+        return False  # a country-wide report and a week-wide date are too vague to call the same event
     return _dates_close(a, b, options) and _places_close(a, b, options) and _actors_overlap(a, b)
 
 

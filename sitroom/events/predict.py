@@ -51,8 +51,12 @@ def read_articles(inputs: Sequence[str | Path], settings: Settings | None = None
     return list(dedup.cluster(articles, settings.dedup))
 
 
-def resolve_article(article: Article, parsed: Any) -> Resolved:
-    """Resolve one parsed article's actors, places and dates with the packaged resolvers."""
+def resolve_article(article: Article, parsed: Any, corpus_day: str | None = None) -> Resolved:
+    """Resolve one parsed article's actors, places and dates with the packaged resolvers.
+
+    ``corpus_day`` (the latest publication day of the batch) dates the calendar expressions of
+    an undated article ("on November 27"): a batch of news is read as one stretch of time.
+    """
     from ..resolve.actors import resolve_mentions
     from ..resolve.dates import resolve_dates
     from ..resolve.places import resolve_places
@@ -61,9 +65,21 @@ def resolve_article(article: Article, parsed: Any) -> Resolved:
     places = resolve_places(article.text, article.article_id, candidates=candidates)
     country = _main_country(places)
     actors = resolve_mentions(article.text, article.article_id, candidates=candidates,
-                              country_context=country, on_date=article.published)
+                              country_context=country, on_date=article.published or corpus_day)
     dates = resolve_dates(article.text, article.article_id, article.published)
+    if article.published is None and corpus_day is not None:
+        dated = resolve_dates(article.text, article.article_id, corpus_day)
+        dates = [d for d in dated if _calendar(d.evidence.text) and not d.future]
     return Resolved(article, from_records(parsed.sentences), list(actors), list(places), list(dates))
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _calendar(expression: str) -> bool:
+    """A calendar date ("November 27", "27 Nov"), not a weekday or "last week" (those need the article's day)."""
+    words = expression.lower().replace(".", " ").split()
+    return any(w[:3] in _MONTHS for w in words) and any(ch.isdigit() for ch in expression)
 
 
 def _main_country(places: Sequence[PlaceRef]) -> str | None:
@@ -78,9 +94,10 @@ def resolved_articles(articles: Sequence[Article], resolver: Resolver | None = N
     """Parse every article with spaCy (batched) and resolve its references."""
     from ..nlp import parse_texts
 
-    resolver = resolver or resolve_article
+    days = [a.published[:10] for a in articles if a.published]
+    corpus_day = max(days) if days else None
     for article, parsed in zip(articles, parse_texts(a.text for a in articles)):
-        yield resolver(article, parsed)
+        yield resolver(article, parsed) if resolver is not None else resolve_article(article, parsed, corpus_day)
 
 
 def options_from(settings: EventsSettings) -> tuple[ExtractOptions, MergeOptions]:

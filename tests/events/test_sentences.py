@@ -37,3 +37,16 @@ def test_sentences_from_parsed_doc_feed_the_extractor() -> None:
     events = extract_events(art, sentences, actors, places, dates)
     capture = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
     assert [(e.actor1, e.location, e.event_date) for e in capture] == [("M23: March 23 Movement", "Goma", "2025-03-02")]
+
+
+@pytest.mark.slow
+def test_sentences_parsed_state_sentence_is_no_event_but_its_relative_clause_is() -> None:
+    from sitroom.events.sentences import sentences_from_doc
+    from sitroom.nlp import load_pipeline
+
+    text = ("M23 rebels are on high alert, with fighters massed near Goma. "
+            "Goma, where protesters marched on Sunday, is calm.")
+    art = article(text)
+    actors, places, dates = refs(art)
+    events = extract_events(art, sentences_from_doc(load_pipeline()(text)), actors, places, dates)
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Peaceful protest", "2025-03-02")]
