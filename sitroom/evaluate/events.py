@@ -3,7 +3,7 @@
 A prediction matches a gold event when: same event_type; dates within 1 day (7 when either
 side has time_precision >= 2); places within 50 km (300 km, or same admin1, when either side
 has geo_precision 3); and actor1 or actor2 overlap after alias normalisation, in either order.
-Matching is one-to-one with the most pairs, cheaper pairs preferred. The last report line is the summary:
+Matching is one-to-one (Hungarian): the most pairs, then the cheapest ones. The last report line is the summary:
 ``events: f1 F precision P recall R matched M pred N gold G``.
 """
 
@@ -214,31 +214,69 @@ def _pair_cost(gold: dict[str, Any], pred: Event, normalise: Normaliser) -> tupl
 
 
 def match_events(gold: Sequence[dict[str, Any]], pred: Sequence[Event], normalise: Normaliser) -> list[tuple[int, int]]:
-    """One-to-one matching with the most pairs (augmenting paths), trying cheaper pairs first.
+    """Hungarian one-to-one matching: the most pairs, then the cheapest (sub-type, days, km).
 
-    Cost orders the candidates of each gold event: sub-type agreement, then days, then km. A
-    plain greedy pass can strand a gold event whose only candidate was taken by a cheaper
-    pair; augmenting paths re-route such pairs so no possible match is lost.
+    Pairs that break the matching rule cost more than all allowed pairs together, so the
+    assignment first maximises the number of matches, then prefers pairs agreeing on the
+    sub-event type, the day and the place.
     """
-    options: list[list[int]] = []
-    for g in gold:
-        cands = [(_pair_cost(g, p, normalise), pi) for pi, p in enumerate(pred) if is_match(g, p, normalise)]
-        options.append([pi for _cost, pi in sorted(cands)])
-    owner: dict[int, int] = {}
-    for gi in sorted(range(len(gold)), key=lambda k: len(options[k])):
-        _augment(gi, options, owner, set())
-    return sorted((gi, pi) for pi, gi in owner.items())
+    if not gold or not pred:
+        return []
+    costs = [[_scalar_cost(g, p, normalise) for p in pred] for g in gold]
+    forbidden = 1.0 + sum(c for row in costs for c in row if c is not None)
+    size = max(len(gold), len(pred))
+    matrix = [[(costs[i][j] if i < len(gold) and j < len(pred) and costs[i][j] is not None else forbidden)
+               for j in range(size)] for i in range(size)]
+    pairs = []
+    for gi, pi in enumerate(_hungarian(matrix)):
+        if gi < len(gold) and pi < len(pred) and costs[gi][pi] is not None:
+            pairs.append((gi, pi))
+    return pairs
 
 
-def _augment(gi: int, options: list[list[int]], owner: dict[int, int], seen: set[int]) -> bool:
-    for pi in options[gi]:
-        if pi in seen:
-            continue
-        seen.add(pi)
-        if pi not in owner or _augment(owner[pi], options, owner, seen):
-            owner[pi] = gi
-            return True
-    return False
+def _scalar_cost(gold: dict[str, Any], pred: Event, normalise: Normaliser) -> float | None:
+    if not is_match(gold, pred, normalise):
+        return None
+    other_type, days, km = _pair_cost(gold, pred, normalise)
+    return other_type * 100.0 + days + min(km, 999.0) / 1000.0
+
+
+def _hungarian(cost: list[list[float]]) -> list[int]:
+    """Column assigned to each row of a square cost matrix, minimising the total (Kuhn-Munkres)."""
+    n = len(cost)
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    match, way = [0] * (n + 1), [0] * (n + 1)
+    for i in range(1, n + 1):
+        match[0], j0 = i, 0
+        minv, used = [inf] * (n + 1), [False] * (n + 1)
+        while match[j0] != 0 or j0 == 0:
+            used[j0], i0, delta, j1 = True, match[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    rows = [0] * n
+    for j in range(1, n + 1):
+        if match[j]:
+            rows[match[j] - 1] = j - 1
+    return rows
 
 
 def evaluate_events(
