@@ -327,6 +327,10 @@ def save(gazetteer: LocalGazetteer, path: Path) -> None:
         pickle.dump((gazetteer.rows, gazetteer.tables, gazetteer.countries, gazetteer.admin1), handle,
                     protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    for old in path.parent.glob("gazetteer-*.pickle"):
+        if old != path:
+            # Indexes of older data or code versions are never read again (44 MB each).
+            old.unlink(missing_ok=True)
 
 
 def load(path: Path) -> LocalGazetteer:
