@@ -225,13 +225,17 @@ def match_events(gold: Sequence[dict[str, Any]], pred: Sequence[Event], normalis
     costs = [[_scalar_cost(g, p, normalise) for p in pred] for g in gold]
     forbidden = 1.0 + sum(c for row in costs for c in row if c is not None)
     size = max(len(gold), len(pred))
-    matrix = [[(costs[i][j] if i < len(gold) and j < len(pred) and costs[i][j] is not None else forbidden)
-               for j in range(size)] for i in range(size)]
+    matrix = [[_cell(costs, i, j, forbidden) for j in range(size)] for i in range(size)]
     pairs = []
     for gi, pi in enumerate(_hungarian(matrix)):
         if gi < len(gold) and pi < len(pred) and costs[gi][pi] is not None:
             pairs.append((gi, pi))
     return pairs
+
+
+def _cell(costs: list[list[float | None]], i: int, j: int, forbidden: float) -> float:
+    cost = costs[i][j] if i < len(costs) and j < len(costs[i]) else None
+    return forbidden if cost is None else cost
 
 
 def _scalar_cost(gold: dict[str, Any], pred: Event, normalise: Normaliser) -> float | None:

@@ -131,10 +131,10 @@ def _fallback_place(places: Sequence[PlaceRef]) -> PlaceRef | None:
         return None
     counts: dict[str, int] = {}
     for place in located:
-        counts[place.country] = counts.get(place.country, 0) + 1  # type: ignore[index]
-    country = located[0].country
+        counts[place.country or ""] = counts.get(place.country or "", 0) + 1
+    country = located[0].country or ""
     busiest = max(counts, key=lambda n: counts[n])
-    if counts[busiest] >= 2 * counts[country]:  # type: ignore[index]
+    if counts[busiest] >= 2 * counts[country]:
         country = busiest
     mentions = [p for p in located if p.country == country]
     # Prefer the country's own entry (its centroid); else its most coarse mention.
