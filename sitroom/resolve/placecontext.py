@@ -58,21 +58,30 @@ class Context:
         if vote.admin1:
             self.admin1[vote.admin1] += sign * vote.weight
 
+    def _own(self, name: str) -> list[Vote]:
+        # A name does not vote for itself, nor do names built on it ("London city" for "London").
+        key = norm_key(name)
+        return [v for k, v in self.votes.items() if k == key or k.startswith(key + " ") or key.startswith(k + " ")]
+
     def country_share(self, code: str, name: str) -> float:
         """Share of the other names' country votes that go to ``code``."""
-        own = self.votes.get(norm_key(name))
-        total = sum(self.countries.values()) - (own.weight if own and own.country else 0)
-        mine = self.countries.get(code, 0) - (own.weight if own and own.country == code else 0)
+        own = [v for v in self._own(name) if v.country]
+        total = sum(self.countries.values()) - sum(v.weight for v in own)
+        mine = self.countries.get(code, 0) - sum(v.weight for v in own if v.country == code)
         return mine / total if total > 0 else 0.0
 
     def admin1_share(self, code: str | None, name: str) -> float:
         """Share of the other names' admin1 votes that go to ``code``."""
         if not code:
             return 0.0
-        own = self.votes.get(norm_key(name))
-        total = sum(self.admin1.values()) - (own.weight if own and own.admin1 else 0)
-        mine = self.admin1.get(code, 0) - (own.weight if own and own.admin1 == code else 0)
+        own = [v for v in self._own(name) if v.admin1]
+        total = sum(self.admin1.values()) - sum(v.weight for v in own)
+        mine = self.admin1.get(code, 0) - sum(v.weight for v in own if v.admin1 == code)
         return mine / total if total > 0 else 0.0
+
+    def others_vote(self, name: str) -> bool:
+        """Whether any other name voted for a country (else the article gives no context)."""
+        return sum(self.countries.values()) - sum(v.weight for v in self._own(name) if v.country) > 0
 
     def supports(self, code: str, name: str) -> bool:
         """Whether another name (or the hint) points to country ``code``."""

@@ -214,7 +214,7 @@ class PlaceResolver:
                 return True
             return self.local(spot, entry, context)
         if spot.source in TRUSTED_SOURCES:
-            if entry.kind in ADMIN_KINDS or in_context or not context.countries:
+            if entry.kind in ADMIN_KINDS or in_context or not context.others_vote(spot.name):
                 return True
             # A place the gazetteer lacks ("al-Hari crossing") must not become a namesake abroad.
             return entry.population >= limits["foreign_small_town"]
