@@ -18,13 +18,11 @@ from typing import Any, Iterable, NamedTuple
 from .actor_data import ActorEntry, AliasSpec
 from .actor_text import (
     CS_PREFIX,
-    STEP_RE,
+    NEXT_RE,
     TOKEN_RE,
     alias_keys,
-    compile_capitals,
     compile_words,
     cs_key,
-    fold_marks,
     fold_text,
     norm_key,
     plural_variants,
@@ -92,8 +90,13 @@ class ActorIndex:
         # Two regexes find the words that may start an alias: lower-case aliases ("government
         # forces", "al-Nujaba") anywhere in folded text; proper names and acronyms only where
         # the text capitalises them, so "said" never starts "Said Deni" nor "is" start "IS".
-        self._free_re = compile_words(self._free_spell, arabic_article="al" in self._free_spell)
-        self._cap_re = compile_capitals(self._cap_spell, self._cs_spell)
+        # Acronyms are matched by their folded spelling (us, u.s.) and then checked against the original.
+        self._acronyms = {fold_text(a): a for a in self._cs_spell}
+        self._acronyms.update({".".join(fold_text(a)) + ".": a for a in self._cs_spell if a.isalpha() and len(a) <= 4})
+        self._free = frozenset(self._free_spell)
+        self._cap = frozenset(self._cap_spell)
+        self._first_re = compile_words(self._free_spell | self._cap_spell | set(self._acronyms),
+                                       arabic_article="al" in self._free_spell)
 
     def _add_spec(self, spec: AliasSpec, exact: dict[Keys, list[Item]], trie: dict[str, Any]) -> None:
         keys = alias_keys(spec.text, spec.case_sensitive)
@@ -127,39 +130,37 @@ class ActorIndex:
         """Find every alias occurrence (all lengths) and count country words for context."""
         hits: list[Hit] = []
         countries: Counter[str] = Counter()
-        starts = {m.start() for m in self._free_re.finditer(folded)}
-        starts.update(m.start() for m in self._cap_re.finditer(fold_marks(text)))
-        for start in starts:
-            self._walk(text, folded, start, countries, hits)
+        free, cap, acronyms = self._free, self._cap, self._acronyms
+        for m in self._first_re.finditer(folded):
+            start = m.start()
+            word = m.group()
+            # Lower-case aliases start anywhere; proper names only at a capital ("said" never
+            # starts "Said Deni"), acronyms only as written ("is" never starts "IS").
+            if word in free or (not text[start].islower() and (
+                    word in cap or text[start:m.end()].replace(".", "") == acronyms.get(word))):
+                self._walk(text, folded, m, countries, hits)
         return hits, countries
 
-    def _walk(self, text: str, folded: str, start: int, countries: Counter[str], hits: list[Hit]) -> None:
-        nodes: list[dict[str, Any]] = [self.trie]
-        pos = start
-        step, first = STEP_RE.match, True
-        for _ in range(self.max_len):
-            match = step(folded, pos)
-            if match is None:
-                return
-            word = match.group(1)
-            s = match.start(1)
-            e = s + len(word)
-            if word[-2:] == "'s":
-                word, e = word[:-2], e - 2
-            keys = _text_keys(word, text[s] if text[s].islower() else text[s:e], folded[e:e + 1] == "-")
-            if first:
-                first = False
-                if keys[0] in self.country_words:
-                    countries[self.country_words[keys[0]]] += 1
-            nodes = [c for node in nodes for key in keys if (c := node.get(key)) is not None]
-            if not nodes:
-                return
-            for node in nodes:
-                if END in node:
-                    hits.append((start, e, node[END]))
-            pos = match.end()
-            if pos == match.end(1):
-                return
+    def _walk(self, text: str, folded: str, first: re.Match[str], countries: Counter[str],
+              hits: list[Hit]) -> None:
+        """Follow the trie from the first word as far as the text allows, recording every alias end."""
+        start, end = first.span()
+        keys = _text_keys(folded[start:end], text[start] if text[start].islower() else text[start:end],
+                          folded[end:end + 1] == "-")
+        if keys[0] in self.country_words:
+            countries[self.country_words[keys[0]]] += 1
+        nodes, more = _step([self.trie], keys, hits, start, end)
+        word, s = first.group(1), first.start(1)
+        for _ in range(self.max_len - 1):
+            if not more or word is None:
+                return  # no alias goes on, or the text does not
+            after = s + len(word)
+            e = after - 2 if word[-2:] == "'s" else after
+            keys = _text_keys(folded[s:e], text[s] if text[s].islower() else text[s:e], folded[e:e + 1] == "-")
+            nodes, more = _step(nodes, keys, hits, start, e)
+            if more:
+                match = NEXT_RE.match(folded, after)
+                word, s = (match.group(1), match.start(1)) if match is not None else (None, 0)
 
     def candidates(self, keys: Keys) -> Payload | None:
         """The payload indexed under an exact key tuple."""
@@ -201,17 +202,30 @@ class ActorIndex:
         return town is not None and norm_key(fold_text(town.group(1))) not in self.country_words
 
 
+def _step(nodes: list[dict[str, Any]], keys: tuple[str, ...], hits: list[Hit], start: int,
+          end: int) -> tuple[list[dict[str, Any]], bool]:
+    """Advance trie ``nodes`` by one token; record hits; say whether any alias continues."""
+    found = []
+    more = False
+    for node in nodes:
+        for key in keys:
+            child = node.get(key)
+            if child is not None:
+                found.append(child)
+                if END in child:
+                    hits.append((start, end, child[END]))
+                    more = more or len(child) > 1
+                else:
+                    more = True
+    return found, more
+
+
 def _freeze(node: dict[str, Any], entries: list[ActorEntry]) -> dict[str, Any]:
     """Turn trie payload lists into Payload objects, recursively."""
     out: dict[str, Any] = {}
     for key, value in node.items():
         out[key] = Payload(value, entries) if key == END else _freeze(value, entries)
     return out
-
-
-@functools.lru_cache(maxsize=65536)
-def _start_key(word: str) -> str:
-    return "al" if word in ASSIMILATED_AL else norm_key(word)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -278,8 +292,3 @@ def normalise_day(on_date: str | None) -> str | None:
     if not on_date:
         return None
     return _pad(on_date[:10], False)
-
-
-def first_key(word: str) -> str:
-    """The key a single folded word is indexed under (for country-word tables)."""
-    return norm_key(word)

@@ -60,7 +60,7 @@ class Provisional:
         """Refs for candidate spans and head-noun names not already covered by ``refs``."""
         taken = [(r.evidence.start, r.evidence.end) for r in refs]
         # NER spans first; head-noun names only fill what NER missed.
-        spans = sorted(candidates, key=lambda x: (x[0], -x[1])) + list(self._pattern_spans(text))
+        spans = sorted(candidates, key=lambda x: (x[0], -x[1])) + list(self._pattern_spans(text, taken))
         out: list[ActorRef] = []
         groups: list[_Group] = []
         for start, end, label in spans:
@@ -112,9 +112,14 @@ class Provisional:
         groups.append(_Group(surface, key, kind))
         return surface
 
-    def _pattern_spans(self, text: str) -> Iterable[tuple[int, int, str]]:
+    def _pattern_spans(self, text: str, taken: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int, str]]:
         """Capitalised names ending in a group head noun ("Free Alawite Brigade")."""
+        occupied = bytearray(len(text))
+        for s, e in taken:
+            occupied[s:e] = b"\x01" * (e - s)
         for head in self.head_re.finditer(text):
+            if occupied[head.start()]:
+                continue  # the head word is part of a known actor's name ("Syrian Democratic Forces")
             line_start = max(text.rfind("\n", 0, head.start()) + 1, head.start() - 80)
             words = list(_WORD.finditer(text, line_start, head.start()))
             start = None

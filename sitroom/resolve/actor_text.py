@@ -19,7 +19,8 @@ TOKEN_RE = re.compile(r"[a-z](?:\.[a-z])+\.?|[^\W_]+(?:'[^\W_]+)*")
 # What may separate two tokens inside one alias match: spaces, a hyphen, one line break.
 GAP_RE = re.compile(r"[ \t\u00a0]*(?:-[ \t\u00a0]*)?(?:\n[ \t\u00a0]*)?")
 # One step of the scan: a token (a possessive 's stays on it) and the gap after it.
-STEP_RE = re.compile(r"([a-z](?:\.[a-z])+\.?|[^\W_]+(?:'[^\W_]+)*)(" + GAP_RE.pattern + ")")
+# The next word of a scan: an optional possessive, the gap, then the word.
+NEXT_RE = re.compile(r"(?:'s)?" + GAP_RE.pattern + r"((?:[a-z]\.){2,}|\w+(?:'\w+)*)")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _DOUBLED = re.compile(r"(.)\1+")
 _SPECIAL = {
@@ -61,13 +62,6 @@ def fold_text(text: str) -> str:
     if lowered.isascii():
         return lowered
     return _NON_ASCII.sub(lambda m: _fold_char(m.group()), lowered)
-
-
-def fold_marks(text: str) -> str:
-    """Return ``text`` with diacritics, quotes and dashes folded but case kept, same length."""
-    if text.isascii():
-        return text
-    return _NON_ASCII.sub(lambda m: _fold_char(m.group()), text)
 
 
 def strip_marks(text: str) -> str:
@@ -183,32 +177,13 @@ def _trie_regex(words: Iterable[str], unit: Callable[[str], str]) -> str:
 
 
 def compile_words(words: Iterable[str], arabic_article: bool = False) -> re.Pattern[str]:
-    """Regex matching any of ``words`` as a whole word of folded text.
+    """Regex matching any of ``words`` as a whole word of folded text; group 1 is the next word.
 
     With ``arabic_article``, assimilated article forms before a hyphen (ash-, ad-) match too.
     """
     body = _trie_regex(sorted(w for w in words if w), re.escape)
     if arabic_article:
         body += r"|a(?:[dnrstz]|sh|dh|th)(?=-)"
-    return re.compile(r"(?<![^\W_])(?:" + body + r")(?![^\W_])")
-
-
-def compile_capitals(names: Iterable[str], acronyms: Iterable[str]) -> re.Pattern[str]:
-    """Regex for capitalised first words in case-kept text.
-
-    ``names`` (folded) must start with a capital and may continue in any case (Hezbollah,
-    HEZBOLLAH); ``acronyms`` must match their case exactly, dots optional (US, U.S.).
-    """
-    by_letter: dict[str, list[str]] = {}
-    for name in names:
-        if name:
-            by_letter.setdefault(name[0], []).append(name[1:])
-    parts = []
-    for letter, rests in sorted(by_letter.items()):
-        body = _trie_regex([r for r in rests if r], re.escape) if any(rests) else ""
-        tail = "(?i:" + body + ")" + ("?" if "" in rests else "") if body else ""
-        parts.append(re.escape(letter.upper()) + tail)
-    if any(acronyms):
-        parts.append(_trie_regex(sorted(a for a in acronyms if a),
-                                 lambda ch: re.escape(ch) + (r"\.?" if ch.isupper() else "")))
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
+    # The lookahead also reads the following word (group 1) in the same C pass, without
+    # consuming it, since most alias walks need exactly that one more word.
+    return re.compile(r"(?<![^\W_])(?:" + body + r")(?![^\W_])(?=" + NEXT_RE.pattern + ")?")

@@ -111,6 +111,12 @@ class ActorRegistry:
         idx = self.resolve_index(surface, country_context, normalise_day(on_date))
         return None if idx is None else self.entries[idx]
 
+    def lookup_exact(self, surface: str, country_context: str | None = None,
+                     on_date: str | None = None) -> ActorEntry | None:
+        """Like ``lookup`` but without the fuzzy step (for rules probing many word spans)."""
+        idx = self.resolve_index(surface, country_context, normalise_day(on_date), fuzzy=False)
+        return None if idx is None else self.entries[idx]
+
     def resolve_index(self, surface: str, context: str | None, day: str | None,
                       locative: bool = False, fuzzy: bool = True) -> int | None:
         """Entry index for a surface: 1 exact keys, 2 titles stripped, 3 al- variants, 4 fuzzy."""

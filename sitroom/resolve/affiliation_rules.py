@@ -53,6 +53,11 @@ class RuleContext:
     rules: Mapping[str, Any]
     compiled: dict[str, re.Pattern[str]]
     found: list[Found] = field(default_factory=list)
+    by_phrase: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    memo: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_phrase = {" ".join(p["phrase"].lower().split()): p for p in self.rules["after_subject"]}
 
     def add(self, source: str | None, relation: str, target: str | None, *spans: tuple[int, int]) -> None:
         """Record a relation whose evidence covers all ``spans``."""
@@ -68,7 +73,7 @@ class RuleContext:
             if len(tokens) < size:
                 continue
             phrase = " ".join(tokens[-size:]).strip(".")
-            entry = self.registry.lookup(phrase)
+            entry = self.registry.lookup_exact(phrase)
             if entry is None and size == 1:
                 entry = self.registry.state_of_demonym(phrase)
             if entry is not None:
@@ -81,13 +86,18 @@ class RuleContext:
 
 
 def run_rules(ctx: RuleContext, sentence: Sentence) -> None:
-    """Apply every rule kind to one sentence."""
-    _compounds(ctx, sentence)
-    _after_phrases(ctx, sentence)
+    """Apply every rule kind to one sentence (rules needing two mentions only where there are two)."""
     _under_command(ctx, sentence)
-    _roles(ctx, sentence)
+    _demonym_pairs(ctx, sentence)
+    if not sentence.refs:
+        return
+    _compounds(ctx, sentence)
     _state_possessive(ctx, sentence)
     _titles(ctx, sentence)
+    if len(sentence.refs) < 2:
+        return
+    _after_phrases(ctx, sentence)
+    _roles(ctx, sentence)
     _verbs(ctx, sentence)
     _pairs(ctx, sentence)
 
@@ -156,25 +166,26 @@ def _apply(ctx: RuleContext, relation: str, x: str | None, y: str | None, *spans
 def _compounds(ctx: RuleContext, sentence: Sentence) -> None:
     """ "Iran-backed Iraqi militias", "U.S.-led coalition", "Turkish-backed rebels"."""
     relations = ctx.rules["compound"]
-    for m in ctx.compiled["compound"].finditer(ctx.text, sentence.start, sentence.end):
-        if ctx.is_past(m.start()):
+    for hit in ctx.compiled["compound"].finditer(ctx.text, sentence.start, sentence.end):
+        m = ctx.compiled["compound_left"].search(ctx.text, max(sentence.start, hit.start() - 40), hit.start())
+        if m is None or ctx.is_past(m.start()):
             continue
         x = ctx.name_of_words(m.group(1))
-        hyphen = m.end(1)
+        hyphen = hit.start()
         # The compound is often inside the mention it qualifies ("Iran-backed Iraqi militias").
         holder = next((r for r in sentence.refs if r.evidence.start <= hyphen < r.evidence.end), None)
         target = holder or _after(ctx, sentence, m.end())
         if x is None or target is None or target.name == x:
             continue
         start = holder.evidence.start if holder else m.start()
-        _apply(ctx, relations[m.group(2).lower()], x, target.name, (start, m.end()), _span(target))
+        _apply(ctx, relations[hit.group(1).lower()], x, target.name, (start, hit.end()), _span(target))
 
 
 def _after_phrases(ctx: RuleContext, sentence: Sentence) -> None:
     """ "rebels led by HTS", "militias backed by Iran and Russia", "a group allied with X"."""
-    by_phrase = {re.sub(r"\s+", " ", p["phrase"].lower()): p for p in ctx.rules["after_subject"]}
+    by_phrase = ctx.by_phrase
     for m in ctx.compiled["after"].finditer(ctx.text, sentence.start, sentence.end):
-        rule = by_phrase.get(re.sub(r"\s+", " ", m.group(1).lower()))
+        rule = by_phrase.get(" ".join(m.group(1).lower().split()))
         if rule is None or ctx.is_past(m.start()):
             continue
         y = _before(ctx, sentence, m.start(), _SUBJECT_GAP)
@@ -247,24 +258,24 @@ def _titles(ctx: RuleContext, sentence: Sentence) -> None:
 
 def _verbs(ctx: RuleContext, sentence: Sentence) -> None:
     """Subject-verb-object within a clause: "X fought Y", "Iran and Hezbollah are bolstering Assad"."""
-    for relation in ("fights", "backs", "negotiates_with"):
-        for m in ctx.compiled["verb_" + relation].finditer(ctx.text, sentence.start, sentence.end):
-            subject = _before(ctx, sentence, m.start(), _VERB_SUBJECT_GAP)
-            obj = _after(ctx, sentence, m.end(), _FIGHT_OBJECT_GAP if relation == "fights" else _VERB_OBJECT_GAP)
-            if obj is None and relation == "fights":
-                taken = ctx.compiled["taken_from"].match(ctx.text, m.end(), sentence.end)
-                obj = _after(ctx, sentence, taken.end(), _VERB_OBJECT_GAP) if taken else None
-            if subject is None or obj is None or ctx.is_past(m.start()):
+    for m in ctx.compiled["verbs"].finditer(ctx.text, sentence.start, sentence.end):
+        relation = m.lastgroup or ""
+        subject = _before(ctx, sentence, m.start(), _VERB_SUBJECT_GAP)
+        obj = _after(ctx, sentence, m.end(), _FIGHT_OBJECT_GAP if relation == "fights" else _VERB_OBJECT_GAP)
+        if obj is None and relation == "fights":
+            taken = ctx.compiled["taken_from"].match(ctx.text, m.end(), sentence.end)
+            obj = _after(ctx, sentence, taken.end(), _VERB_OBJECT_GAP) if taken else None
+        if subject is None or obj is None or ctx.is_past(m.start()):
+            continue
+        if relation == "fights" and "civilians" in (subject.type, obj.type):
+            continue  # violence against civilians is an event, not a relation between actors
+        if "media" in (subject.type, obj.type):
+            continue
+        target = _lift(ctx, obj) if relation == "backs" else obj.name
+        for each in _listed(ctx, sentence, subject, forward=False):
+            if relation != "negotiates_with" and each.type == "person":
                 continue
-            if relation == "fights" and "civilians" in (subject.type, obj.type):
-                continue  # violence against civilians is an event, not a relation between actors
-            if "media" in (subject.type, obj.type):
-                continue
-            target = _lift(ctx, obj) if relation == "backs" else obj.name
-            for each in _listed(ctx, sentence, subject, forward=False):
-                if relation != "negotiates_with" and each.type == "person":
-                    continue
-                ctx.add(each.name, relation, target, _span(each), (m.start(), m.end()), _span(obj))
+            ctx.add(each.name, relation, target, _span(each), (m.start(), m.end()), _span(obj))
 
 
 def _pairs(ctx: RuleContext, sentence: Sentence) -> None:
@@ -285,6 +296,10 @@ def _pairs(ctx: RuleContext, sentence: Sentence) -> None:
             for a in range(len(group)):
                 for b in range(a + 1, len(group)):
                     ctx.add(group[a].name, "negotiates_with", group[b].name, _span(group[a]), _span(group[b]))
+
+
+def _demonym_pairs(ctx: RuleContext, sentence: Sentence) -> None:
+    """ "Turkish and Iranian foreign ministers" met: the two states negotiate."""
     for m in ctx.compiled["demonym_pair"].finditer(ctx.text, sentence.start, sentence.end):
         a, b = ctx.name_of_words(m.group(1)), ctx.name_of_words(m.group(2))
         ctx.add(a, "negotiates_with", b, (m.start(), m.end()))

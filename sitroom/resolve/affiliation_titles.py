@@ -25,18 +25,22 @@ def person_titles(ctx: RuleContext, sentence: Sentence) -> None:
     titles = ctx.rules["titles"]
     leading = {t.lower() for t in titles["leads"]}
     heads = {t.lower() for t in titles["head_of_state"]}
-    for ref in sentence.refs:
-        if ref.type != "person":
-            continue
-        name_start = _name_start(ctx, ref, _title_words(tuple(titles["leads"] + titles["part_of"] + titles["honorifics"])))
+    people = [ref for ref in sentence.refs if ref.type == "person"]
+    words = _title_words(tuple(titles["leads"] + titles["part_of"] + titles["honorifics"])) if people else frozenset()
+    for ref in people:
+        # Why: articles repeat the same person mentions; find each name's start once.
+        key = (ref.name, ref.evidence.text)
+        if key not in ctx.memo:
+            ctx.memo[key] = _name_start(ctx, ref, words) - ref.evidence.start
+        name_start = ref.evidence.start + ctx.memo[key]
         window_start = max(sentence.start, name_start - 90)
         m = ctx.compiled["title_tail"].search(ctx.text, window_start, name_start)
         if m is not None:
-            title = " ".join(m.group(2).lower().split())
+            title = " ".join(m.group(1).lower().split())
             relation = "leads" if title in leading else "part_of"
-            org, org_start = _org_before(ctx, m.group(1), ref, m.start(1))
+            org, org_start = _org_before(ctx, ctx.text[window_start:m.start(1)], ref, window_start)
             if org is None and title in heads:
-                org, org_start = _member_of(ctx, ref), m.start(2)
+                org, org_start = _member_of(ctx, ref), m.start(1)
             ctx.add(ref.name, relation, org, (org_start, m.end()), (ref.evidence.start, ref.evidence.end))
         after = ctx.compiled["title_after"].match(ctx.text, ref.evidence.end, sentence.end)
         if after is not None:
@@ -64,10 +68,10 @@ def _name_start(ctx: RuleContext, ref: ActorRef, title_words: Iterable[str]) -> 
         folded = fold_text(token.group()).strip(".,'’")
         if folded in words or ctx.registry.state_of_demonym(folded) is not None:
             continue
-        alone = ctx.registry.lookup(token.group())
+        alone = ctx.registry.lookup_exact(token.group())
         if alone is not None and alone.type != "person":
             continue  # an organisation word before the title ("Kremlin spokesperson ...")
-        found = ctx.registry.lookup(surface[token.start():])
+        found = ctx.registry.lookup_exact(surface[token.start():])
         if found is not None and found.name == ref.name:
             return ref.evidence.start + token.start()
     return ref.evidence.start
@@ -75,10 +79,12 @@ def _name_start(ctx: RuleContext, ref: ActorRef, title_words: Iterable[str]) -> 
 
 def _org_before(ctx: RuleContext, words: str, person: ActorRef, offset: int) -> tuple[str | None, int]:
     """The organisation named by the words before a title (longest resolvable tail) and where it starts."""
+    if words[-1:].isspace() is False and words:
+        return None, offset  # the title must follow the organisation's words
     tokens = list(re.finditer(r"[\w’'.-]+", words))
     for i in range(max(0, len(tokens) - 3), len(tokens)):
         phrase = words[tokens[i].start():tokens[-1].end()].strip(".")
-        entry = ctx.registry.lookup(phrase)
+        entry = ctx.registry.lookup_exact(phrase)
         if entry is None and i == len(tokens) - 1:
             entry = ctx.registry.state_of_demonym(phrase)
         if entry is not None:

@@ -110,15 +110,18 @@ def _compiled(rules: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
     titles = rules["titles"]
     adjectives = _alternation(rules["role_adjectives"])
     compiled = {
-        "compound": re.compile(r"([\w.’']+(?:\s[\w’']+)?)-(" + _alternation(rules["compound"]) + r")\b", re.I),
-        "after": re.compile(r"\b(" + _alternation(p["phrase"] for p in rules["after_subject"]) + r")\b", re.I),
+        # The hyphenated word first (a literal "-" is fast to find), the backer's words after.
+        "compound": re.compile(r"-(" + _alternation(rules["compound"]) + r")\b", re.I),
+        "compound_left": re.compile(r"([\w.’']+(?:\s[\w’']+)?)$"),
+        # Verbs and linking phrases are matched in lower case, as prose writes them mid-sentence.
+        "after": re.compile(r"\b(" + _alternation(p["phrase"] for p in rules["after_subject"]) + r")\b"),
         "under": re.compile(r"\bunder\s+(?:the\s+)?([\w’'.-]+(?:\s[\w’'.-]+)?)\s+("
                             + _alternation(rules["under_command"]["words"]) + r")\b", re.I),
         "role": re.compile(r"^['’]?s?\s+(?:(?:" + adjectives + r")\s+){0,2}("
                            + _alternation(rules["possessive_roles"]) + r")\b,?\s*$", re.I),
         "appositive": re.compile(r"^\s*,\s*(?:a|an|the)\s+(?:(?:" + adjectives + r")\s+){0,2}$", re.I),
         "appositive_role": re.compile(r"\s+(" + _alternation(rules["appositive_roles"]) + r")\b", re.I),
-        "title_tail": re.compile(r"((?:[\w’'.-]+\s+){0,4}?)(" + _alternation(titles["leads"] + titles["part_of"])
+        "title_tail": re.compile(r"\b(" + _alternation(titles["leads"] + titles["part_of"])
                                  + r")\s*,?\s+(?:(?:" + _alternation(titles["honorifics"]) + r")\s+)*$", re.I),
         "title_after": re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?:(?:" + adjectives + r")\s+){0,2}("
                                   + _alternation(titles["leads"] + titles["part_of"]) + r")\s+(?:of|for|at)\s+(?:the\s+)?$",
@@ -135,7 +138,8 @@ def _compiled(rules: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
     }
     # "took the town of Tel Rifaat from the Kurdish YPG", but not "retook it with help from Russia".
     compiled["taken_from"] = re.compile(r"(?:(?!\b(?:with|help|support|backing)\b)[^.;:!?]){0,40}?\bfrom\s+", re.I)
-    for relation, verbs in rules["verbs"].items():
-        compiled["verb_" + relation] = re.compile(r"\b(" + _alternation(verbs) + r")\b", re.I)
+    # One pass for all verbs; the named group says which relation the verb states.
+    compiled["verbs"] = re.compile(r"\b(?:" + "|".join(
+        f"(?P<{relation}>{_alternation(verbs)})" for relation, verbs in rules["verbs"].items()) + r")\b")
     _COMPILED[id(rules)] = compiled
     return compiled

@@ -141,3 +141,11 @@ def test_actor_registry_resolves_every_gold_alias(registry) -> None:  # type: ig
             if found is None or found.name != gold["name"]:
                 failures[gold["name"]].append((alias, found.name if found else None))
     assert dict(failures) == {}
+
+
+def test_actor_registry_records_round_trip() -> None:
+    from sitroom.resolve.actor_data import ActorEntry
+
+    for rec in _records():
+        entry = ActorEntry.from_record(rec)
+        assert ActorEntry.from_record(entry.to_record()) == entry
