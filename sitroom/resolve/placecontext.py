@@ -80,8 +80,8 @@ class Context:
         return mine / total if total > 0 else 0.0
 
     def others_vote(self, name: str) -> bool:
-        """Whether any other name voted for a country (else the article gives no context)."""
-        return sum(self.countries.values()) - sum(v.weight for v in self._own(name) if v.country) > 0
+        """Whether the other names give a context: a named country or two towns (one may mislead)."""
+        return sum(self.countries.values()) - sum(v.weight for v in self._own(name) if v.country) >= 2
 
     def supports(self, code: str, name: str) -> bool:
         """Whether another name (or the hint) points to country ``code``."""
@@ -102,7 +102,8 @@ def vote_of(name: str, entries: list[GazEntry], population: int) -> Vote | None:
     if len(countries) != 1:
         return None
     areas = {e.admin1_code for e in plausible if e.admin1_code}
-    weight = 2.0 if any(e.kind in ("country", "admin1") for e in plausible) else 1.0
+    # Naming an area outright ("Louisiana") says more than a town that shares its name.
+    weight = 2.0 if all(e.kind in ("country", "admin1") for e in plausible) else 1.0
     return Vote(countries.pop(), areas.pop() if len(areas) == 1 else None, weight)
 
 
