@@ -19,6 +19,8 @@ LOGGER = logging.getLogger(__name__)
 
 MAX_SOURCE_TOKENS = 14
 _STOP = frozenset({",", ".", ";", ":", "(", ")", "\"", "“", "”", "—", "–"})
+_NOT_HEDGES = (("claimed", "responsibility"), ("claim", "responsibility"), ("claims", "responsibility"),
+               ("claiming", "responsibility"))
 _LEADING_DROP = frozenset({"the", "that", "and", "but", "as"})
 
 
@@ -143,4 +145,6 @@ def _trimmed(tokens: Sequence[Token], first: int, last: int, verb: int) -> Attri
 def is_hedged(tokens: Sequence[Token], first: int, last: int, lexicon: Lexicon | None = None) -> bool:
     """True when the clause tokens[first:last+1] only claims or reports the event uncertainly."""
     lexicon = lexicon or load_lexicon()
+    if has_phrase(tokens, _NOT_HEDGES, first, last + 1):
+        return False  # "claimed responsibility" names the perpetrator; the act itself is not in doubt
     return has_phrase(tokens, lexicon.hedges, first, last + 1)

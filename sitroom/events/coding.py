@@ -75,6 +75,17 @@ def context_roles(dominant: dict[str, ActorRef], rule: Rule) -> Roles:
     return Roles(actor1=Placed(gainer, -1, -1), actor2=Placed(loser, -1, -1))
 
 
+def split_clash(roles: Roles, sub: str) -> Roles:
+    """ "Government forces and rebels clashed": two sides listed as subjects fight each other."""
+    if sub != "Armed clash" or roles.actor1 is None or roles.actor2 is not None:
+        return roles
+    side = is_state(roles.actor1.actor)
+    for k, other in enumerate(roles.assoc1):
+        if side is not None and is_state(other.actor) is not None and is_state(other.actor) != side:
+            return Roles(roles.actor1, roles.assoc1[:k] + roles.assoc1[k + 1 :], other, [])
+    return roles
+
+
 def fill_sides(roles: Roles, sub: str, dominant: dict[str, ActorRef]) -> Roles:
     """Captures name the winner; ACLED also codes the loser: the article's main force of the other side.
 

@@ -21,7 +21,7 @@ from .checks import (ATTACK_TYPES, PRESENT_TAGS, TERRITORY_RULE, bare_participle
                      state_sentence, taken_from, toll_owner)
 from .codebook import event_type_of
 from .coding import (NO_TARGET_SUBS, Registry, actor_names, antecedent, context_roles, dominant_actors,
-                     fallback_roles, fill_sides, recode_actors, sub_event_type)
+                     fallback_roles, fill_sides, recode_actors, split_clash, sub_event_type)
 from .frames import Frame, build_frames, drop_reason, is_caption
 from .lexicon import Lexicon, load_lexicon
 from .locate import (Located, When, choose_places, dates_for, nearest_date, speech_date,
@@ -38,6 +38,7 @@ _SKIP_ACTOR_TYPES = frozenset({"media"})
 CLAUSE_REASONS = frozenset({"aggregate", "background history", "negated or denied"})
 HEADLINE_ENDS = ".!?\"”’'):"
 HEADLINE_WORDS = 16
+NOTES_CHARS = 400
 _RELATIVE_ACTOR = frozenset({"who", "which", "that"})
 _RELATIVE_PLACE = frozenset({"where"})
 
@@ -292,7 +293,7 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
         LOGGER.debug("%s: dropped %r (no place)", ctx.article.article_id, _text(ctx, frame))
         return None
     sub = sub_event_type(frame.trigger.rule, roles, place if group else None, tokens, frame)
-    roles = fill_sides(roles, sub, ctx.dominant)
+    roles = split_clash(fill_sides(roles, sub, ctx.dominant), sub)
     actor1, actor2 = actor_names(roles, sub, tokens, frame, place)
     if actor1 is None and actor2 is None:
         LOGGER.debug("%s: dropped %r (no actor)", ctx.article.article_id, _text(ctx, frame))
@@ -314,7 +315,7 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
         country=place.country, admin1=place.admin1, location=place.name if geo < 3 or place.kind != "country" else None,
         latitude=place.latitude, longitude=place.longitude, geo_precision=geo,
         fatalities=dead.value if dead is not None else None, quantities=counts, attribution=source,
-        hedged=_hedged(tokens, frame, lo, attribution, ctx.lexicon),
+        hedged=_hedged(tokens, frame, lo, attribution, ctx.lexicon), notes=" ".join(sent.sentence.text.split())[:NOTES_CHARS],
         evidence=ev,
     )
     return _with_id(recode_actors(event, ctx.names, ctx.options.registry))

@@ -20,7 +20,7 @@ from .sentences import Token
 LOGGER = logging.getLogger(__name__)
 
 _TARGET_PREPS = frozenset({"on", "against", "with", "from", "at", "targeting", "toward", "towards", "into"})
-_CONJ = frozenset({"and", ",", "&", "plus"})
+_CONJ = frozenset({"and", ",", "&", "plus", "the", "its", "their", "allied"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 

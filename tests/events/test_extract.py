@@ -176,3 +176,15 @@ def test_extract_capture_target_needs_from_and_civilians_are_not_captured() -> N
 def test_extract_purpose_clause_adds_no_victims() -> None:
     _art, events = _events("Ukrainian troops withdrew from Izium on Saturday to protect civilians.")
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Non-violent transfer of territory", None)]
+
+
+def test_extract_two_sides_listed_as_subjects_clash_with_each_other() -> None:
+    _art, events = _events("M23 rebels and the Congolese army clashed near Goma on Sunday.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Armed clash", "M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo (2019-)")]
+
+
+def test_extract_claim_of_responsibility_is_not_hedging() -> None:
+    _art, events = _events("M23 rebels attacked Goma on Sunday and claimed responsibility.")
+    assert [e.hedged for e in events] == [False]
+    assert events[0].notes.startswith("M23 rebels attacked Goma")
