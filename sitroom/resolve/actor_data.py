@@ -201,12 +201,12 @@ def classify(entries: list[ActorEntry], infos: dict[str, CountryInfo]) -> None:
             if name in by_name:
                 info.entries[category].append(by_name[name])
     for idx, entry in enumerate(entries):
-        info = infos.get(entry.country or "")
-        if info is None:
+        home = infos.get(entry.country or "")
+        if home is None:
             continue
-        category = _category(entry, info)
-        if category and not (category in info.overrides):
-            info.entries[category].append(idx)
+        kind = _category(entry, home)
+        if kind and kind not in home.overrides:
+            home.entries[kind].append(idx)
 
 
 def _category(entry: ActorEntry, info: CountryInfo) -> str | None:

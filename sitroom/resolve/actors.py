@@ -170,7 +170,8 @@ class ActorRegistry:
             return preferred[0]
         day = normalise_day(on_date)
         valid = [s for s in states if _valid(s, day)]
-        return (valid or states or [None])[0]
+        chosen = valid or states
+        return chosen[0] if chosen else None
 
     def infer_country(self, counts: Counter[str]) -> str | None:
         """The article's country: the most named country (names and demonyms)."""
