@@ -25,6 +25,9 @@ TERRITORY_RULE = "Government regains territory"
 ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 LOCATIVE = frozenset({"in", "at", "inside", "near", "outside", "to"})
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "region", "camp", "area", "neighbourhood",
+                         "neighborhood", "suburb", "outskirts", "municipality", "county", "state"})
+PLACE_INTRO = frozenset({"in", "at", "near", "into", "outside", "inside"})
 
 
 def state_sentence(tokens: Sequence[Token], k: int) -> bool:
@@ -142,9 +145,24 @@ def fallback_place(places: Sequence[PlaceRef]) -> PlaceRef | None:
     return max(mentions, key=lambda p: (p.kind == "country", p.geo_precision))
 
 
-def place_not_actor(actor: ActorRef, places: Sequence[PlaceRef]) -> bool:
-    """True for a provisional actor on a span the gazetteer resolved as a place ("Tel Rifaat")."""
-    # A guessed (provisional) actor on a span the gazetteer resolved is the place: "Tel Rifaat".
-    return actor.provisional and any(
-        p.evidence.start < actor.evidence.end and actor.evidence.start < p.evidence.end for p in places
-    )
+def place_not_actor(actor: ActorRef, places: Sequence[PlaceRef], text: str) -> bool:
+    """True for a provisional actor that is really a place.
+
+    1. the gazetteer resolved the same span ("Tel Rifaat");
+    2. a place noun or locative preposition introduces it ("the village of Djiguibombo").
+    """
+    if not actor.provisional:
+        return False
+    ev = actor.evidence
+    if any(p.evidence.start <= ev.start and ev.end <= p.evidence.end for p in places):
+        return True
+    before = text[max(0, ev.start - 24) : ev.start].lower().split()
+    return bool(before) and (before[-1] in PLACE_INTRO or before[-1] == "of" and len(before) > 1
+                             and before[-2] in PLACE_NOUNS)
+
+
+def inside_actor(place: PlaceRef, actors: Sequence[ActorRef]) -> bool:
+    """True for a place named inside a longer actor name ("Sahel" in "Islamic State Sahel Province")."""
+    ev = place.evidence
+    return any(a.evidence.start <= ev.start and ev.end <= a.evidence.end and a.evidence.end - a.evidence.start
+               > ev.end - ev.start for a in actors)

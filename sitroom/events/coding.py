@@ -177,7 +177,7 @@ def civilian_target(roles: Roles, tokens: Sequence[Token], frame: Frame) -> bool
     """True when the event's victims are civilians: a civilians actor, or civilian words after the trigger."""
     if roles.actor2 is not None:
         return roles.actor2.actor.type == "civilians"
-    after = tokens[frame.trigger.last + 1 : min(frame.hi + 1, frame.trigger.last + 8)]
+    after = tokens[frame.trigger.first + 1 : min(frame.hi + 1, frame.trigger.last + 8)]
     if any(t.text.lower() in CIVILIAN_WORDS for t in after):
         return True
     # "killed 30 Palestinians": a count of people named by nationality, no armed group named.

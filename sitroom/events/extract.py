@@ -17,7 +17,7 @@ from typing import Sequence, TypeVar
 from ..model import ActorRef, Article, DateRef, Event, Evidence, PlaceRef
 from .attribution import Attribution, find_attribution, has_phrase, is_hedged
 from .checks import (ATTACK_TYPES, PRESENT_TAGS, TERRITORY_RULE, bare_participle, continues, fallback_place,
-                     in_attribution, locative, names_role, narrow, old_year_in, place_not_actor, reported_on,
+                     in_attribution, inside_actor, locative, names_role, narrow, old_year_in, place_not_actor, reported_on,
                      state_sentence, taken_from, toll_owner)
 from .codebook import event_type_of
 from .coding import (NO_TARGET_SUBS, Registry, actor_names, antecedent, context_roles, dominant_actors,
@@ -103,7 +103,7 @@ def extract_events(
     for sentence in sentences:
         if _skip_sentence(ctx, sentence):
             continue
-        sent = _locate(sentence, actors, places, dates)
+        sent = _locate(sentence, actors, places, dates, article.text)
         events.extend(_sentence_events(ctx, sent))
     return merge_events(events)
 
@@ -118,7 +118,8 @@ def _skip_sentence(ctx: _Article, sentence: Sentence) -> bool:
     return is_caption(ctx.article.text, sentence, ctx.lexicon)
 
 
-def _locate(sentence: Sentence, actors: Sequence[ActorRef], places: Sequence[PlaceRef], dates: Sequence[DateRef]) -> _Sent:
+def _locate(sentence: Sentence, actors: Sequence[ActorRef], places: Sequence[PlaceRef], dates: Sequence[DateRef],
+            text: str) -> _Sent:
     if not sentence.tokens:
         sentence = Sentence(sentence.start, sentence.end, sentence.text, tokenize(sentence.text, sentence.start))
     sentence = strip_dateline(sentence)
@@ -126,13 +127,15 @@ def _locate(sentence: Sentence, actors: Sequence[ActorRef], places: Sequence[Pla
     sent = _Sent(sentence, tokens)
     starts = [t.start for t in tokens]
     in_places = _inside(places, sentence)
-    for actor in _inside(actors, sentence):
+    kept = [a for a in _inside(actors, sentence)
+            if a.type not in _SKIP_ACTOR_TYPES and not place_not_actor(a, in_places, text)]
+    for actor in kept:
         span = _token_span(starts, actor.evidence)
-        if span is not None and actor.type not in _SKIP_ACTOR_TYPES and not place_not_actor(actor, in_places):
-            sent.actors.append(Placed(actor, *span))
-    for place in _inside(places, sentence):
-        span = _token_span(starts, place.evidence)
         if span is not None:
+            sent.actors.append(Placed(actor, *span))
+    for place in in_places:
+        span = _token_span(starts, place.evidence)
+        if span is not None and not inside_actor(place, kept):
             sent.places.append(Located(place, *span))
     for day in _inside(dates, sentence):
         span = _token_span(starts, day.evidence)

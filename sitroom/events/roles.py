@@ -71,6 +71,10 @@ def assign_roles(tokens: Sequence[Token], trigger: tuple[int, int], frame: tuple
             head = next((a for a in before if _apposition(tokens, a, [roles.actor1]) is roles.actor1), None)
             if head is not None and head.actor.name not in {a.actor.name for a in roles.assoc1}:
                 roles.assoc1 = [head, *roles.assoc1]
+    between = _between(tokens, last, after)
+    if roles.actor1 is None and between is not None:
+        roles.actor1, roles.actor2 = between  # "clashes between the army and IS fighters"
+        return roles
     target = _target(tokens, last, after)
     if target is not None:
         roles.actor2, roles.assoc2 = target, _chain_right(tokens, target, after)
@@ -79,6 +83,14 @@ def assign_roles(tokens: Sequence[Token], trigger: tuple[int, int], frame: tuple
             roles.actor1, roles.assoc1, roles.actor2, roles.assoc2 = roles.actor2, roles.assoc2, None, []
     _drop_same(roles)
     return roles
+
+
+def _between(tokens: Sequence[Token], last: int, after: Sequence[Placed]) -> tuple[Placed, Placed] | None:
+    if len(after) < 2 or not any(t.text.lower() == "between" for t in tokens[last + 1 : last + 3]):
+        return None
+    first, second = after[0], after[1]
+    gap = [t.text.lower() for t in tokens[first.last + 1 : second.first]]
+    return (first, second) if "and" in gap and len(gap) <= 6 else None
 
 
 def _source_of_noun(tokens: Sequence[Token], trigger: tuple[int, int], target: Placed) -> bool:

@@ -35,6 +35,8 @@ ACTORS = {
     "A senior Ugandan official": ("Uganda", "state"),
     "John Doe": ("John Doe", "person"),
     "Kinshasa": ("Government of the Democratic Republic of Congo (2019-)", "state"),
+    "Kibumba": ("Kibumba", "political"),
+    "ADF": ("Allied Democratic Forces", "rebel"),
     "Rwandan shelling": ("Military Forces of Rwanda (1994-)", "state_force"),
 }
 DAYS = {"on Monday": "2025-03-03", "on Tuesday": "2025-03-04", "on Sunday": "2025-03-02", "late on Sunday": "2025-03-02",
@@ -69,7 +71,8 @@ def refs(art: Article) -> tuple[list[ActorRef], list[PlaceRef], list[DateRef]]:
             if not taken & set(range(s, e)):
                 taken |= set(range(s, e))
                 name, kind = ACTORS[surface]
-                actors.append(ActorRef(name, surface, kind, Evidence(art.article_id, s, e, text[s:e])))
+                actors.append(ActorRef(name, surface, kind, Evidence(art.article_id, s, e, text[s:e]),
+                                       provisional=name == surface))
     for name, (lat, lon, country, admin1, kind, geo) in PLACES.items():
         for s, e in _spans(text, name):
             if not taken & set(range(s, e)):

@@ -188,3 +188,15 @@ def test_extract_claim_of_responsibility_is_not_hedging() -> None:
     _art, events = _events("M23 rebels attacked Goma on Sunday and claimed responsibility.")
     assert [e.hedged for e in events] == [False]
     assert events[0].notes.startswith("M23 rebels attacked Goma")
+
+
+def test_extract_clashes_between_two_named_sides() -> None:
+    _art, events = _events("Clashes between the Congolese army and ADF fighters killed 15 near Bunia on Sunday.")
+    assert [(e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Military Forces of the Democratic Republic of Congo (2019-)", "Allied Democratic Forces", 15)]
+
+
+def test_extract_guessed_actor_named_as_a_village_is_no_target() -> None:
+    _art, events = _events("ADF fighters killed 12 villagers in an attack on the village of Kibumba near Goma on Sunday.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Attack", "Allied Democratic Forces", "Civilians (Democratic Republic of Congo)")]
