@@ -56,6 +56,7 @@ class ActorRegistry:
                               key=len, reverse=True)
         self._provisional = Provisional(self)
         self._fuzzy: Any = None
+        self._chosen: dict[tuple[int, bool, str | None, str | None], int | None] = {}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
@@ -207,13 +208,16 @@ class ActorRegistry:
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))
         occupied = bytearray(len(text))
         refs = []
-        chosen: dict[tuple[int, bool], int | None] = {}
+        chosen = self._chosen
+        if len(chosen) > 200_000:
+            chosen.clear()
         for start, end, payload in hits:
             if 1 in occupied[start:end]:
                 continue
             locative = payload.metonym and self.index.is_locative(text, folded, start)
-            # Why: an article repeats its actors; rank each alias payload once per article.
-            key = (id(payload), locative)
+            # Why: articles repeat their actors, and a corpus its dates and countries; rank each
+            # alias payload once per (context, day). Payloads live as long as the registry.
+            key = (id(payload), locative, context, day)
             if key not in chosen:
                 chosen[key] = self.index.choose(payload, context, day, locative)
             idx = chosen[key]
