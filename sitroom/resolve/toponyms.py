@@ -270,7 +270,8 @@ def frame(text: str, spot: Spot, gaz: Gazetteer) -> None:
     spot.qualifier = qualifier(text, spot.name_end, gaz)
     if _RESIDENT.match(text, spot.end):
         spot.source = "TYPED"  # "a Gainesville man", "Mansfield police"
-    if re.search(r"\b(?:town|village|city|suburb|district|province|region)s?\s+of\s+$", text[max(0, spot.start - 30):spot.start]):
+    if re.search(r"\b(?:town|village|city|suburb|district|province|region)s?\s+of\s+$",
+                 text[max(0, spot.name_start - 30):spot.name_start]):
         spot.source = "TYPED"  # "the town of X": whatever the NER label, X is a place
 
 
