@@ -28,10 +28,11 @@ _VERB_OBJECT_GAP = re.compile(r"^\s*(?:(?:the|a|an|its|their|fellow|allied|local
 _FIGHT_OBJECT_GAP = re.compile(r"^\s*(?:(?:with|against|on|at|the|a|an|positions\s+of|fierce|heavy|battles?|"
                                r"clashes)\s+)*$", re.I)
 _CLAUSE = re.compile(r"[.;:!?\"“”()]|\b(?:said|says|told|according|but|while|whereas)\b", re.I)
-_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|&|/|—|–)\s*$", re.I)
+_LIST = re.compile(r"^\s*(?:,|,?\s*and|,?\s*as well as|&|/|—|–)\s*(?:the\s+)?$", re.I)
 _GROUP_SUBJECT = re.compile(r"^\s*the\s+(?:fighters|militias|groups|militants|forces|brigades|troops|units)\b", re.I)
 _WORD = re.compile(r"[\w’'.-]+")
 _POSSESSIVE_HEAD = re.compile(r"^([\w.-]+)['’]s\s")
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?$")
 
 
 @dataclass(slots=True)
@@ -97,6 +98,7 @@ def run_rules(ctx: RuleContext, sentence: Sentence) -> None:
     if len(sentence.refs) < 2:
         return
     _after_phrases(ctx, sentence)
+    _known_possessive(ctx, sentence)
     _roles(ctx, sentence)
     _verbs(ctx, sentence)
     _pairs(ctx, sentence)
@@ -192,10 +194,12 @@ def _after_phrases(ctx: RuleContext, sentence: Sentence) -> None:
         x = _after(ctx, sentence, m.end(), _OBJECT_GAP)
         if x is None or y is None:
             continue
+        subjects = _listed(ctx, sentence, y, forward=False)
         for each in _listed(ctx, sentence, x, forward=True):
-            first, second = (each, y) if rule["direction"] == "x_y" else (y, each)
-            target = _lift(ctx, second) if rule["relation"] == "backs" else second.name
-            ctx.add(first.name, rule["relation"], target, _span(y), _span(each))
+            for subject in subjects:
+                first, second = (each, subject) if rule["direction"] == "x_y" else (subject, each)
+                target = _lift(ctx, second) if rule["relation"] == "backs" else second.name
+                ctx.add(first.name, rule["relation"], target, _span(subject), _span(each))
 
 
 def _under_command(ctx: RuleContext, sentence: Sentence) -> None:
@@ -233,6 +237,16 @@ def _roles(ctx: RuleContext, sentence: Sentence) -> None:
             if tail:
                 relation = appositive[tail.group(1).lower()]
                 _apply(ctx, relation, right.name, left.name, _span(left), (right.evidence.start, tail.end()))
+
+
+def _known_possessive(ctx: RuleContext, sentence: Sentence) -> None:
+    """ "Palestinian Islamic Jihad's Al-Quds Brigades": a possessive the registry confirms as membership."""
+    for left, right in zip(sentence.refs, sentence.refs[1:]):
+        if not _POSSESSIVE_GAP.match(ctx.text, left.evidence.end, right.evidence.start):
+            continue
+        entry = ctx.registry.get(right.name)
+        if entry is not None and entry.type != "person" and left.name in entry.part_of:
+            ctx.add(right.name, "part_of", left.name, _span(left), _span(right))
 
 
 def _state_possessive(ctx: RuleContext, sentence: Sentence) -> None:

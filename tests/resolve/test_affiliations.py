@@ -122,3 +122,15 @@ def test_affiliations_seed_gold_floor() -> None:
     hit = len(p_set & g_set)
     assert hit / len(p_set) >= 0.70
     assert hit / len(g_set) >= 0.55
+
+
+def test_affiliations_other_wars_compounds_phrases_and_possessives() -> None:
+    text = ("M23 rebels, backed by Rwanda, entered Goma. Palestinian Islamic Jihad's Al-Quds Brigades fired rockets. "
+            "The Arakan Army and the Ta'ang National Liberation Army, allies in the Three Brotherhood Alliance, "
+            "advanced. Russian troops backed by North Korean soldiers attacked.")
+    found = _relations(text, None, "2025-01-28")
+    assert ("Rwanda", "backs", "M23") in found
+    assert ("Al-Quds Brigades", "part_of", "Palestinian Islamic Jihad") in found
+    assert ("Arakan Army", "part_of", "Three Brotherhood Alliance") in found
+    assert ("Ta'ang National Liberation Army", "part_of", "Three Brotherhood Alliance") in found
+    assert ("Military Forces of North Korea", "backs", "Military Forces of Russia (2000-)") in found
