@@ -29,6 +29,10 @@ _ARTICLE = r"(?:al|el|ad|ar|as|at|az|ash|an|ed|er|es|et|ez)[-‐]"
 _WORD = rf"(?:{_ARTICLE})?[A-Z][\w'’‘`\-\.]*(?<![\.\-])"
 _RUN = re.compile(rf"{_WORD}(?:\s(?:{_WORD}|{_ARTICLE}[A-Z][\w'’‘\-]*|(?:de|del|la|le|of|on|upon|du|da)(?=\s[A-Z])))*")
 _TOKEN = re.compile(rf"{_WORD}|\S+")
+_INSTITUTION = re.compile(
+    r"\b(?:Police|Fire|Sheriff|County|City|High|School|University|College|Hospital|Council|Department|"
+    r"Library|Airport|Station|Court|Jail|Park)\b")
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\(\w+\)\s*)?(?::|--|—|–|-\s)")
 _RESIDENT = re.compile(
     r"(?:['’]s)?\s+(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|natives|couple|"
     r"family|police|mayor|city council|city hall|county commission|area|neighborhood|suburb|sewer|"
@@ -155,7 +159,7 @@ def _maybe_span(gaz: Gazetteer, text: str, start: int, end: int, label: str) -> 
     entries = gaz.exact(name)
     if entries:
         return Spot(start, end, start, end, label, entries, True)
-    if label == "ORG":
+    if label == "ORG" or (label == "PERSON" and _INSTITUTION.search(name)):
         part = _org_part(gaz, text, start, end)
         if part is not None:
             return part
@@ -172,7 +176,8 @@ def _org_part(gaz: Gazetteer, text: str, start: int, end: int) -> Spot | None:
     of = next((i for i, (s, e) in enumerate(tokens) if text[s:e] == "of"), None)
     spans = [(0, size) for size in range(min(3, len(tokens) - 1), 0, -1)]
     if of is not None and of + 1 < len(tokens):
-        spans = [(of + 1, len(tokens))] + spans
+        # "State of Ohio", "United Way of Metropolitan Atlanta": after "of", longest first.
+        spans = [(first, len(tokens)) for first in range(of + 1, len(tokens))] + spans
     for first, last in spans:
         s, e = clean_span(text, tokens[first][0], tokens[last - 1][1])
         entries = gaz.exact(text[s:e]) if e > s else []
@@ -246,10 +251,10 @@ def scan_threshold(text: str, start: int, size: int) -> int:
     before = text[max(0, start - 30):start]
     if rules()["prep_re"].search(before):
         return int(limits["scan_after_preposition"])
-    if re.match(r"[A-Z .'-]+(?:\s*(?:[:(]|--|—|–))", text[start:start + 40]) and text[start:start + 3].isupper():
+    if _DATELINE.match(text, start, start + 60) and text[start:start + 3].isupper():
         return int(limits["scan_after_preposition"])  # a dateline: "BEIRUT:", "MANSFIELD --"
     if not before.strip() or re.search(r"[.!?\"“]\s*$|\n\s*$", before):
-        return 100 * int(limits["scan_single"])
+        return 5 * int(limits["scan_single"])  # a capitalised first word: only a sizeable town
     return int(limits["scan_single"] if size == 1 else limits["scan_multi"])
 
 
