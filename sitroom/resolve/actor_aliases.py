@@ -34,7 +34,9 @@ def _written(idx: int, entry: ActorEntry, by_id: Mapping[str, ActorEntry]) -> It
     exact_case = set(entry.case_sensitive)
     for text in dict.fromkeys((entry.name, entry.acled_name, *entry.aliases)):
         if text not in exact_case:  # "Lebanese Forces" the party must not swallow "Lebanese forces"
-            yield AliasSpec(idx, text, 0, scan=_scannable(text))
+            # A state named as its country ("Iran") is also a place: "went to Iran".
+            place = entry.type == "state" and text == entry.country
+            yield AliasSpec(idx, text, 0, metonym=place, scan=_scannable(text))
     for text in entry.contextual:
         yield AliasSpec(idx, text, 0, contextual=True, scan=_scannable(text))
     for text in entry.metonyms:

@@ -196,10 +196,13 @@ class ActorIndex:
         match = _LAST_WORD.search(window)
         if match is not None:
             return match.group(1) in self.locatives
-        # "Homs, Syria": a country after "Town," is part of a place name, unless the town
-        # is itself a country word ("Russia, Iran and Turkey").
-        town = _AFTER_PLACE.search(text[max(0, start - 24):start])
-        return town is not None and norm_key(fold_text(town.group(1))) not in self.country_words
+        # "Homs, Syria": a country after "Town," is part of a place name, unless the word is
+        # itself a country ("Russia, Iran and Turkey", "North Korea, Sudan") or a day or month.
+        town = _AFTER_PLACE.search(text[max(0, start - 32):start])
+        if town is None or town.group(2) in _CALENDAR:
+            return False
+        names = (town.group(2), f"{town.group(1)} {town.group(2)}".strip())
+        return not any(norm_key(fold_text(n)) in self.country_words for n in names)
 
 
 def _step(nodes: list[dict[str, Any]], keys: tuple[str, ...], hits: list[Hit], start: int,
@@ -247,7 +250,10 @@ def _context_rank(entry: ActorEntry, context: str | None) -> int:
 
 
 _LAST_WORD = re.compile(r"([a-z]+)[ \t\u00a0]+$")
-_AFTER_PLACE = re.compile(r"([A-Z][a-z]{2,}), ?$")
+_AFTER_PLACE = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][a-z]{2,}), ?$")
+_CALENDAR = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                       "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                       "November", "December", "Meanwhile", "However", "Yesterday", "Today"})
 
 
 def _alias_valid(item: Item, day: str) -> bool:

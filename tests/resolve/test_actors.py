@@ -113,6 +113,9 @@ def test_actors_place_words_after_locatives_are_not_actors(reg: ActorRegistry) -
     text = "Strikes hit central Beirut and Homs, Syria. Damascus said it would respond, and Lebanon protested."
     refs = reg.resolve_mentions(text, "a", on_date="2024-11-20")
     assert [r.alias_matched for r in refs] == ["Damascus", "Lebanon"]
+    text = "Arms went to Iran, Libya, North Korea, Sudan and Syria. On Monday, Iraq said it would comply."
+    refs = reg.resolve_mentions(text, "a", on_date="2024-11-20")
+    assert [r.alias_matched for r in refs] == ["Libya", "North Korea", "Sudan", "Syria", "Iraq"]
 
 
 def test_actors_country_context_is_inferred_from_the_text(reg: ActorRegistry) -> None:
