@@ -78,10 +78,13 @@ def compile_pattern(pattern: str) -> tuple[frozenset[str], ...]:
         elif part.lower() == PLACE:
             slots.append(frozenset({PLACE}))
         else:
-            # A hyphenated or punctuated word becomes several token slots, as the tokenizer splits it.
-            alternatives = [words(alt) for alt in part.split("|")]
+            # A hyphenated or punctuated word becomes several token slots, as the tokenizer splits it;
+            # "@PLACE" may be one alternative of a slot ("town|city|@PLACE").
+            raw = part.split("|")
+            marker = {PLACE} if any(a.lower() == PLACE for a in raw) else set()
+            alternatives = [words(alt) for alt in raw if alt.lower() != PLACE]
             if all(len(a) == 1 for a in alternatives):
-                slots.append(frozenset(a[0] for a in alternatives))
+                slots.append(frozenset({a[0] for a in alternatives} | marker))
             else:
                 slots.extend(frozenset({w}) for w in alternatives[0])
     return tuple(slots)
@@ -171,6 +174,7 @@ def _index(rules: tuple[Rule, ...]) -> tuple[dict[str, list[_Entry]], list[_Entr
                 entry = (rule_no, exclude, pattern)
                 if "*" in pattern[0] or PLACE in pattern[0]:
                     anywhere.append(entry)
+                    continue
                 for word in pattern[0] - {"*", PLACE}:
                     by_word.setdefault(word, []).append(entry)
     return by_word, anywhere
@@ -216,7 +220,7 @@ def _match_at(
             if end is not None:
                 return end
         return None
-    ok = starts[k] if PLACE in slot else bool(slot & forms[k])
+    ok = (PLACE in slot and starts[k]) or bool(slot & forms[k])
     if not ok:
         return None
     if p == len(pattern) - 1:

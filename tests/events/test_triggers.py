@@ -19,7 +19,13 @@ def test_triggers_match_inflected_forms_and_multiword_patterns() -> None:
 
 def test_triggers_irregular_past_tense_matches_lemma_pattern() -> None:
     assert ("clash", "fought") in _ids("Soldiers fought militants near the dam.")
-    assert ("overtake", "overran") in _ids("Insurgents overran the garrison.")
+    assert ("overtake", "overran the garrison") in _ids("Insurgents overran the garrison.")
+
+
+def test_triggers_captures_need_territory_or_a_place() -> None:
+    assert _ids("Police seized the items and drugs.") == []
+    assert [m for m in _ids("Rebels seized the strategic town on Monday.") if m[0] == "overtake"] == [
+        ("overtake", "seized the strategic town")]
 
 
 def test_triggers_gap_pattern_and_month_name_are_handled() -> None:
