@@ -49,27 +49,28 @@ _DEMONYM_ENDS = ("ans", "ese", "is", "ians")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their"})
 
 
-def dominant_actors(actors: Sequence[ActorRef]) -> dict[str, ActorRef]:
-    """The article's most-mentioned state force and armed non-state group (first mention as evidence)."""
+def dominant_actors(actors: Sequence[ActorRef]) -> dict[str, list[ActorRef]]:
+    """The article's state forces and armed non-state groups, most mentioned first (first mention as evidence)."""
     counts: dict[tuple[str, str], int] = {}
     first: dict[tuple[str, str], ActorRef] = {}
     for actor in actors:
         side = "state" if actor.type in STATE_TYPES else "nonstate" if actor.type in ARMED_TYPES else ""
         if side:
             key = (side, actor.name)
-            counts[key] = counts.get(key, 0) + 1
+            # Forces outrank their government by one mention: forces fight, governments speak.
+            counts[key] = counts.get(key, 0) + (2 if actor.type == "state_force" else 1)
             first.setdefault(key, actor)
-    out: dict[str, ActorRef] = {}
-    for (side, _name), _n in sorted(counts.items(), key=lambda kv: -kv[1]):
-        out.setdefault(side, first[(side, _name)])
+    out: dict[str, list[ActorRef]] = {"state": [], "nonstate": []}
+    for (side, name), _n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        out[side].append(first[(side, name)])
     return out
 
 
-def context_roles(dominant: dict[str, ActorRef], rule: Rule) -> Roles:
+def context_roles(dominant: dict[str, list[ActorRef]], rule: Rule) -> Roles:
     """Territory changes told without actors ("the fall of X") take the article's two sides."""
-    if rule.sub_event_type not in _TERRITORY_SUBS or len(dominant) < 2:
+    if rule.sub_event_type not in _TERRITORY_SUBS or not dominant.get("state") or not dominant.get("nonstate"):
         return Roles()
-    gainer, loser = dominant["nonstate"], dominant["state"]
+    gainer, loser = dominant["nonstate"][0], dominant["state"][0]
     if rule.sub_event_type == "Government regains territory":
         gainer, loser = loser, gainer
     return Roles(actor1=Placed(gainer, -1, -1), actor2=Placed(loser, -1, -1))
@@ -86,23 +87,29 @@ def split_clash(roles: Roles, sub: str) -> Roles:
     return roles
 
 
-def fill_sides(roles: Roles, sub: str, dominant: dict[str, ActorRef]) -> Roles:
+def fill_sides(roles: Roles, sub: str, dominant: dict[str, list[ActorRef]], country: str | None) -> Roles:
     """Captures name the winner; ACLED also codes the loser: the article's main force of the other side.
 
     "Rebels seized Aleppo" -> actor2 the state forces; "towns recaptured from rebels" -> actor1
-    the state forces. Only for territory changes, and only sides the sentence left empty.
+    the state forces. Only for territory changes, and only sides the sentence left empty. A
+    capture by a foreign state's forces is lost by the forces of the country it happens in.
     """
+    named = {a.actor.name for a in roles_all(roles)}
+    home = [a for a in dominant.get("state", []) if actor_country(a.name, None) == country and a.name not in named]
+    states = home + [a for a in dominant.get("state", []) if a.name not in named and a not in home]
+    others = [a for a in dominant.get("nonstate", []) if a.name not in named]
     if sub == "Non-state actor overtakes territory":
-        gainer, loser = dominant.get("nonstate"), dominant.get("state")
+        gainers, losers = others, states
     elif sub == "Government regains territory":
-        gainer, loser = dominant.get("state"), dominant.get("nonstate")
+        gainers, losers = states, others
     else:
         return roles
-    named = {a.actor.name for a in roles_all(roles)}
-    if roles.actor1 is None and gainer is not None and gainer.name not in named:
-        roles = Roles(Placed(gainer, -1, -1), [], roles.actor2, roles.assoc2)
-    if roles.actor2 is None and loser is not None and loser.name not in named:
-        roles = Roles(roles.actor1, roles.assoc1, Placed(loser, -1, -1), [])
+    if roles.actor1 is None and gainers:
+        roles = Roles(Placed(gainers[0], -1, -1), [], roles.actor2, roles.assoc2)
+        named.add(gainers[0].name)
+        losers = [a for a in losers if a.name not in named]
+    if roles.actor2 is None and losers:
+        roles = Roles(roles.actor1, roles.assoc1, Placed(losers[0], -1, -1), [])
     return roles
 
 

@@ -73,7 +73,7 @@ class _Article:
     lexicon: Lexicon
     rules: tuple[Rule, ...]
     fallback: PlaceRef | None
-    dominant: dict[str, ActorRef] = field(default_factory=dict)
+    dominant: dict[str, list[ActorRef]] = field(default_factory=dict)
     names: frozenset[str] = frozenset()
 
 
@@ -296,7 +296,7 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
         LOGGER.debug("%s: dropped %r (no place)", ctx.article.article_id, _text(ctx, frame))
         return None
     sub = sub_event_type(frame.trigger.rule, roles, place if group else None, tokens, frame)
-    roles = split_clash(fill_sides(roles, sub, ctx.dominant), sub)
+    roles = split_clash(fill_sides(roles, sub, ctx.dominant, place.country), sub)
     actor1, actor2 = actor_names(roles, sub, tokens, frame, place)
     if actor1 is None and actor2 is None:
         LOGGER.debug("%s: dropped %r (no actor)", ctx.article.article_id, _text(ctx, frame))
