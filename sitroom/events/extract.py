@@ -20,7 +20,7 @@ from .checks import (ATTACK_TYPES, PRESENT_TAGS, TERRITORY_RULE, bare_participle
                      in_attribution, inside_actor, locative, names_role, narrow, old_year_in, place_not_actor, reported_on,
                      state_sentence, taken_from, toll_owner)
 from .codebook import event_type_of
-from .coding import (NO_TARGET_SUBS, Registry, actor_names, antecedent, context_roles, dominant_actors,
+from .coding import (NO_TARGET_SUBS, Registry, actor_country, actor_names, antecedent, context_roles, dominant_actors,
                      fallback_roles, fill_sides, recode_actors, split_clash, sub_event_type)
 from .frames import Frame, build_frames, drop_reason, is_caption
 from .lexicon import Lexicon, load_lexicon
@@ -296,6 +296,10 @@ def _build(ctx: _Article, sent: _Sent, frame: Frame, roles: Roles, group: Sequen
         LOGGER.debug("%s: dropped %r (no place)", ctx.article.article_id, _text(ctx, frame))
         return None
     sub = sub_event_type(frame.trigger.rule, roles, place if group else None, tokens, frame)
+    if sub == "Government regains territory" and roles.actor1 is not None and place.country is not None:
+        home = actor_country(roles.actor1.actor.name, ctx.options.registry)
+        if home is not None and home != place.country:
+            sub = "Non-state actor overtakes territory"  # ACLED: a foreign state's capture is an overtake
     roles = split_clash(fill_sides(roles, sub, ctx.dominant, place.country), sub)
     actor1, actor2 = actor_names(roles, sub, tokens, frame, place)
     if actor1 is None and actor2 is None:

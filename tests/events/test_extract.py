@@ -200,3 +200,11 @@ def test_extract_guessed_actor_named_as_a_village_is_no_target() -> None:
     _art, events = _events("ADF fighters killed 12 villagers in an attack on the village of Kibumba near Goma on Sunday.")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Attack", "Allied Democratic Forces", "Civilians (Democratic Republic of Congo)")]
+
+
+def test_extract_foreign_capture_is_lost_by_the_host_forces() -> None:
+    text = "Ukrainian forces held their lines. Russian forces captured the village of Izium on Monday."
+    _art, events = _events(text)
+    captures = [e for e in events if e.event_type == "Battles"]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in captures] == [
+        ("Non-state actor overtakes territory", "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")]
