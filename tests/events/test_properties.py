@@ -1,0 +1,41 @@
+"""Property tests: the extractor never crashes and every evidence span slices the article text."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitroom.events.extract import extract_events
+from sitroom.events.sentences import split_sentences
+
+from .helpers import article, refs
+
+WORDS = ["Russian", "forces", "shelled", "Kharkiv", "on", "Monday", ",", "killing", "seven", "civilians", ".",
+         "M23", "rebels", "captured", "Goma", "Sunday", "and", "the", "Congolese", "army", "clashed", "near",
+         "Bunia", "said", "officials", "would", "not", "attack", "protesters", "in", "Khartoum", "police",
+         "fired", "tear", "gas", "\n", "(Reuters)", "-", "2014", "at", "least", "12", "dozens", "of", "fall"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=60))
+def test_properties_extract_never_fails_and_evidence_is_exact(words: list[str]) -> None:
+    text = " ".join(words)
+    art = article(text)
+    actors, places, dates = refs(art)
+    for event in extract_events(art, split_sentences(text), actors, places, dates):
+        assert event.event_type and event.sub_event_type
+        assert event.actor1 or event.actor2
+        for span in event.evidence.values():
+            assert art.text[span.start : span.end] == span.text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(list(range(6))))
+def test_properties_merge_is_order_independent(order: list[int]) -> None:
+    from sitroom.events.merge import merge_events
+
+    from .test_merge import _event
+
+    events = [_event("a#1"), _event("b#1", day="2025-03-03"), _event("c#1", lat=1.56, lon=30.25),
+              _event("d#1", actor1="FARDC"), _event("e#1", lat=-0.5, lon=29.8, geo=3), _event("f#1", fatalities=4)]
+    first = sorted((e.id, e.docs) for e in merge_events(events))
+    shuffled = sorted((e.id, e.docs) for e in merge_events([events[k] for k in order]))
+    assert first == shuffled
