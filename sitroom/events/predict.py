@@ -109,6 +109,11 @@ def options_from(settings: EventsSettings) -> tuple[ExtractOptions, MergeOptions
     return extract, MergeOptions(days=settings.merge_days, km=settings.merge_km)
 
 
+def default_options(settings: EventsSettings | None = None) -> ExtractOptions:
+    """Extractor options from ``[events]`` settings with the packaged actor registry (for callers' own glue)."""
+    return options_from(settings or EventsSettings())[0]
+
+
 def events_from(resolved: Iterable[Resolved], settings: EventsSettings | None = None) -> list[Event]:
     """Extract per article, then merge reports of one event across articles."""
     extract, merge = options_from(settings or EventsSettings())
