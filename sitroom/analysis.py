@@ -14,10 +14,10 @@ job, so every path codes the same text the same way:
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
+from .config import EventsSettings
 from .model import ActorRef, Article, Claim, DateRef, Event, PlaceRef, Relation
 
 LOGGER = logging.getLogger(__name__)
@@ -51,29 +51,26 @@ class Analysis:
         return [ref for item in self.articles for ref in item.actors]
 
 
-def analyse_article(article: Article, parsed: Any) -> ArticleAnalysis:
-    """Resolve and extract one parsed article (``parsed`` is a sitroom.nlp ParsedText)."""
+def analyse_article(article: Article, parsed: Any, corpus_day: str | None = None,
+                    settings: EventsSettings | None = None) -> ArticleAnalysis:
+    """Resolve and extract one parsed article (``parsed`` is a sitroom.nlp ParsedText).
+
+    ``corpus_day`` (latest publication day of the batch) dates the calendar expressions of an
+    undated article; see events.predict.resolve_article.
+    """
     from .claims.extract import extract_claims
     from .events.extract import extract_events
-    from .events.sentences import from_records
-    from .resolve.actors import resolve_mentions
-    from .resolve.dates import resolve_dates
-    from .resolve.places import resolve_places
+    from .events.predict import options_from, resolve_article
 
-    candidates = list(parsed.candidates)
-    places = resolve_places(article.text, article.article_id, candidates=candidates)
-    country = main_country(places)
-    actors = resolve_mentions(
-        article.text, article.article_id, candidates=candidates,
-        country_context=country, on_date=article.published,
-    )
-    actors = drop_place_names(actors, places)
-    dates = resolve_dates(article.text, article.article_id, article.published)
+    resolved = resolve_article(article, parsed, corpus_day)
+    actors = drop_place_names(resolved.actors, resolved.places)
     relations = _affiliations(article, actors)
-    events = extract_events(article, from_records(parsed.sentences), actors, places, dates)
-    claims = extract_claims(article, parsed.sentences, actors, dates)
+    options = options_from(settings or EventsSettings())[0]
+    events = extract_events(article, resolved.sentences, actors, resolved.places, resolved.dates, options)
+    claims = extract_claims(article, parsed.sentences, actors, resolved.dates)
     return ArticleAnalysis(
-        article, tuple(actors), tuple(places), tuple(dates), tuple(relations), tuple(events), tuple(claims)
+        article, tuple(actors), tuple(resolved.places), tuple(resolved.dates), tuple(relations),
+        tuple(events), tuple(claims),
     )
 
 
@@ -95,34 +92,33 @@ def _affiliations(article: Article, actors: Sequence[ActorRef]) -> list[Relation
     return list(find_affiliations(article.text, article.article_id, list(actors), default_registry()))
 
 
-def main_country(places: Sequence[PlaceRef]) -> str | None:
-    """The country most places of an article lie in; context for actor resolution."""
-    counts = Counter(p.country for p in places if p.country)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def analyse_articles(articles: Sequence[Article], progress: bool | None = False) -> Iterator[ArticleAnalysis]:
+def analyse_articles(articles: Sequence[Article], progress: bool | None = False,
+                     settings: EventsSettings | None = None) -> Iterator[ArticleAnalysis]:
     """Parse articles in batches and analyse each one, in input order."""
     from tqdm import tqdm
 
     from .nlp import parse_texts
 
+    days = [a.published[:10] for a in articles if a.published]
+    corpus_day = max(days) if days else None
+
     texts = (a.text for a in articles)
     pairs: Iterable[tuple[Article, Any]] = zip(articles, parse_texts(texts))
     disable = None if progress is None else not progress
     for article, parsed in tqdm(pairs, total=len(articles), desc="analysing", unit="article", disable=disable):
-        yield analyse_article(article, parsed)
+        yield analyse_article(article, parsed, corpus_day, settings)
 
 
-def combine(items: Iterable[ArticleAnalysis]) -> Analysis:
+def combine(items: Iterable[ArticleAnalysis], settings: EventsSettings | None = None) -> Analysis:
     """Merge per-article results: one event per real-world event, claims linked to events."""
     from .claims.contradict import analyse_claims
     from .events.merge import merge_events
+    from .events.predict import options_from
 
     result = Analysis(articles=list(items))
     clusters = {i.article.article_id: i.article.cluster_id for i in result.articles}
     raw_events = [e for i in result.articles for e in i.events]
-    result.events = merge_events(raw_events, clusters)
+    result.events = merge_events(raw_events, clusters, options_from(settings or EventsSettings())[1])
     graph = analyse_claims([c for i in result.articles for c in i.claims], result.events)
     result.claims = list(graph.claims)
     result.contradictions = list(graph.contradictions)
@@ -144,6 +140,7 @@ def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
     return [merged[k] for k in sorted(merged)]
 
 
-def analyse(articles: Sequence[Article], progress: bool | None = False) -> Analysis:
+def analyse(articles: Sequence[Article], progress: bool | None = False,
+            settings: EventsSettings | None = None) -> Analysis:
     """Run the whole analysis over ``articles`` (which carry their dedup cluster ids)."""
-    return combine(analyse_articles(articles, progress=progress))
+    return combine(analyse_articles(articles, progress=progress, settings=settings), settings)

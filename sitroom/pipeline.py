@@ -14,10 +14,10 @@ from typing import Sequence
 
 from tqdm import tqdm
 
-from . import dedup, export, ingest, segment
+from . import analysis, dedup, export, ingest, segment
 from .config import Settings
 from .errors import SitroomError
-from .model import Article, RawDocument, Rejection
+from .model import Article, Event, RawDocument, Rejection
 from .store import Store
 
 LOGGER = logging.getLogger(__name__)
@@ -35,6 +35,10 @@ class RunSummary:
     clusters: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     exports: dict[str, str] = field(default_factory=dict)
+    events: int = 0
+    events_by_type: dict[str, int] = field(default_factory=dict)
+    top_actors: list[tuple[str, int]] = field(default_factory=list)
+    contradictions: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -79,11 +83,25 @@ def run(
         if batch.size() >= settings.store.batch_size:
             _flush(batch, store, summary)
     _flush(batch, store, summary)
-    _cluster(store, settings, summary)
+    clustered = _cluster(store, settings, summary)
+    _analyse(clustered, store, settings, summary, progress)
     summary.counts = store.counts()
     if out_dir is not None:
         summary.exports = export.write_all(store, Path(out_dir))
     return summary
+
+
+def read_articles(inputs: Sequence[str | Path], settings: Settings) -> list[Article]:
+    """Ingest, segment and cluster ``inputs`` in memory, without a store (used by the evals)."""
+    files = ingest.discover([str(p) for p in inputs], settings.ingest)
+    articles: list[Article] = []
+    for path in files.paths:
+        for item in ingest.read_file(path, settings.ingest):
+            if isinstance(item, Rejection):
+                LOGGER.warning("%s: %s", item.path, item.reason)
+                continue
+            articles.extend(segment.segment(item, settings.segment))
+    return list(dedup.cluster(articles, settings.dedup))
 
 
 def _add(item: RawDocument | Rejection, batch: _Batch, settings: Settings, summary: RunSummary) -> None:
@@ -115,7 +133,7 @@ def _flush(batch: _Batch, store: Store, summary: RunSummary) -> None:
     batch.rejections.clear()
 
 
-def _cluster(store: Store, settings: Settings, summary: RunSummary) -> None:
+def _cluster(store: Store, settings: Settings, summary: RunSummary) -> list[Article]:
     articles = store.articles()
     clustered = dedup.cluster(articles, settings.dedup)
     store.update_clusters(clustered)
@@ -123,6 +141,24 @@ def _cluster(store: Store, settings: Settings, summary: RunSummary) -> None:
     summary.duplicates = sum(1 for a in clustered if a.duplicate_of)
     sizes = Counter(a.cluster_id for a in clustered)
     summary.clusters = sum(1 for n in sizes.values() if n > 1)
+    return clustered
+
+
+def _analyse(articles: list[Article], store: Store, settings: Settings, summary: RunSummary,
+             progress: bool | None) -> None:
+    # Events merge across every stored article, so the analysis is recomputed over the whole
+    # store and replaces the previous one in one transaction: re-runs converge to equal rows.
+    result = analysis.analyse(articles, progress=progress, settings=settings.events)
+    store.write_analysis(result.events, result.claims, result.relations, result.contradictions, result.actors())
+    summary.events = len(result.events)
+    summary.events_by_type = dict(Counter(e.event_type for e in result.events).most_common())
+    summary.top_actors = _top_actors(result.events)
+    summary.contradictions = [getattr(c, "summary", str(c)) for c in result.contradictions]
+
+
+def _top_actors(events: list[Event], n: int = 8) -> list[tuple[str, int]]:
+    counts = Counter(a for e in events for a in (e.actor1, e.actor2, *e.assoc_actor_1, *e.assoc_actor_2) if a)
+    return counts.most_common(n)
 
 
 def _no_bar(progress: bool | None) -> bool | None:

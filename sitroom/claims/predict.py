@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
 from ..config import Settings
-from ..model import ActorRef, Article, Claim, DateRef, Event, Rejection
-from .contradict import Contradiction, analyse_claims
-from .extract import extract_claims
+from ..model import Claim, Event
+from .contradict import Contradiction
 
 LOGGER = logging.getLogger(__name__)
 
@@ -32,69 +31,20 @@ class ClaimsRun:
     notes: list[str] = field(default_factory=list)
 
 
-def read_articles(inputs: Sequence[str | Path], settings: Settings) -> list[Article]:
-    """Ingest, segment and cluster the inputs (one small function, so a test can swap it)."""
-    from .. import dedup, ingest, segment
-
-    files = ingest.discover([str(p) for p in inputs], settings.ingest)
-    articles: list[Article] = []
-    for path in files.paths:
-        for item in ingest.read_file(path, settings.ingest):
-            if isinstance(item, Rejection):
-                LOGGER.warning("%s: %s", item.path, item.reason)
-                continue
-            articles.extend(segment.segment(item, settings.segment))
-    return list(dedup.cluster(articles, settings.dedup))
-
-
 def predict_claims(inputs: str | Path | Sequence[str | Path], settings: Settings | None = None) -> ClaimsRun:
-    """Run the pipeline on ``inputs`` and return claims, events and contradictions."""
-    from ..nlp import parse_texts
+    """Run the pipeline on ``inputs`` and return claims, events and contradictions.
+
+    Uses the same composition as ``sitroom run`` (sitroom.analysis), so the eval scores what
+    users get.
+    """
+    from ..analysis import analyse
 
     settings = settings or Settings()
     paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    from ..pipeline import read_articles
+
     articles = read_articles(paths, settings)
-    notes: list[str] = []
-    claims: list[Claim] = []
-    resolved: list[Any] = []
-    for article, parsed in zip(articles, parse_texts(a.text for a in articles)):
-        item = _resolve(article, parsed, notes)
-        actors: Sequence[ActorRef] = item.actors if item is not None else ()
-        dates: Sequence[DateRef] = item.dates if item is not None else _dates(article)
-        if item is not None:
-            resolved.append(item)
-        claims.extend(extract_claims(article, parsed.sentences, actors, dates))
-    events = _events(resolved, notes)
-    graph = analyse_claims(claims, events)
+    result = analyse(articles, settings=settings.events)
     gold_doc = {a.article_id: f"{a.file}#{a.k}" for a in articles}
-    return ClaimsRun(graph.claims, events, graph.contradictions, gold_doc, notes)
-
-
-def _resolve(article: Article, parsed: Any, notes: list[str]) -> Any:
-    """Actors, places and dates through the shared resolvers; None (and a note) when they are missing."""
-    if notes:
-        return None  # already known to be unavailable
-    try:
-        from ..events.predict import resolve_article
-
-        return resolve_article(article, parsed)
-    except ImportError as exc:
-        notes.append(f"note: resolvers unavailable ({exc}); claimants are phrases, no events")
-        LOGGER.warning("claims: %s", notes[-1])
-        return None
-
-
-def _dates(article: Article) -> list[DateRef]:
-    from ..resolve.dates import resolve_dates
-
-    return resolve_dates(article.text, article.article_id, article.published)
-
-
-def _events(resolved: list[Any], notes: list[str]) -> list[Event]:
-    if not resolved:
-        return []
-    from ..events.predict import events_from
-
-    events = events_from(resolved)
-    notes.append(f"note: {len(events)} events extracted for linking")
-    return events
+    notes = [f"note: {len(result.events)} events extracted for linking"]
+    return ClaimsRun(result.claims, result.events, list(result.contradictions), gold_doc, notes)

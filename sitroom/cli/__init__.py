@@ -38,11 +38,13 @@ def cli(verbose: int) -> None:
 
 def _register() -> None:
     from .eval import eval_group
+    from .export import export_command
     from .extract import extract_command
     from .run import run_command
 
     cli.add_command(run_command)
     cli.add_command(extract_command)
+    cli.add_command(export_command)
     cli.add_command(eval_group)
 
 

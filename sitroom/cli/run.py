@@ -43,6 +43,13 @@ def _print_summary(summary: RunSummary, db: str) -> None:
         f"files {summary.files}  documents {summary.documents}  articles {summary.articles}"
         f" (new {summary.new_articles})  duplicates {summary.duplicates}  clusters {summary.clusters}"
     )
+    if summary.events:
+        by_type = ", ".join(f"{t} {n}" for t, n in summary.events_by_type.items())
+        click.echo(f"events {summary.events}: {by_type}")
+        click.echo("top actors: " + ", ".join(f"{a} ({n})" for a, n in summary.top_actors))
+    click.echo(f"contradictions {len(summary.contradictions)}")
+    for line in summary.contradictions:
+        click.echo(f"  - {line}")
     for rejection in summary.rejections:
         click.echo(f"{rejection.severity}: {rejection.path}: {rejection.reason} [{rejection.stage}]", err=True)
     click.echo(f"database: {db}")

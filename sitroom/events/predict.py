@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..config import EventsSettings, Settings
-from ..model import ActorRef, Article, DateRef, Event, PlaceRef, Rejection
+from ..model import ActorRef, Article, DateRef, Event, PlaceRef
 from .extract import ExtractOptions, extract_events
 from .merge import MergeOptions, merge_events
 from .sentences import Sentence, from_records
@@ -36,19 +36,10 @@ Resolver = Callable[[Article, Any], Resolved]
 
 
 def read_articles(inputs: Sequence[str | Path], settings: Settings | None = None) -> list[Article]:
-    """Ingest, segment and cluster the inputs; articles carry their dedup ``cluster_id``."""
-    from .. import dedup, ingest, segment
+    """Ingest, segment and cluster the inputs in memory (see pipeline.read_articles)."""
+    from ..pipeline import read_articles as _read
 
-    settings = settings or Settings()
-    files = ingest.discover([str(p) for p in inputs], settings.ingest)
-    articles: list[Article] = []
-    for path in files.paths:
-        for item in ingest.read_file(path, settings.ingest):
-            if isinstance(item, Rejection):
-                LOGGER.warning("%s: %s", item.path, item.reason)
-                continue
-            articles.extend(segment.segment(item, settings.segment))
-    return list(dedup.cluster(articles, settings.dedup))
+    return _read(inputs, settings or Settings())
 
 
 def resolve_article(article: Article, parsed: Any, corpus_day: str | None = None) -> Resolved:
@@ -130,4 +121,7 @@ def predict_events(inputs: Sequence[str | Path] | str | Path, settings: Settings
     settings = settings or Settings()
     paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     articles = read_articles(paths, settings)
-    return events_from(resolved_articles(articles), settings.events)
+    # The same composition as `sitroom run`, so the eval scores what users get.
+    from ..analysis import analyse
+
+    return analyse(articles, settings=settings.events).events
