@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 LOGGER = logging.getLogger(__name__)
@@ -100,4 +101,47 @@ def _dom_text(html: str) -> str:
         # Blank lines around blocks keep paragraphs apart in the plain text.
         el.tail = "\n\n" + (el.tail or "")
     text = tree.text_content()
+    if _letters(text) * 16 < len(html):
+        # libxml2 drops the text nested deeper than 256 elements; the stdlib parser has no
+        # depth limit, so a very deep (or hostile) page still gives its text.
+        text = max(text, _flat_text(html), key=_letters)
     return re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+", " ", text)).strip()
+
+
+class _TextCollector(HTMLParser):
+    """Collect text outside dropped tags, with blank lines at block boundaries."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Enter a dropped tag or mark a block boundary."""
+        if tag in _DROP_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        """Leave a dropped tag or mark a block boundary."""
+        if tag in _DROP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        """Keep text that is not inside a dropped tag."""
+        if not self.skip:
+            self.parts.append(data)
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def _flat_text(html: str) -> str:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return re.sub(r"(?:[ \t]*\n){3,}", "\n\n", "".join(collector.parts))
