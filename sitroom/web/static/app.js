@@ -1,5 +1,5 @@
 // The situation page: every panel is built from the JSON API with createElement/textContent.
-// Data never goes through innerHTML, and no handler is written inline (the CSP forbids both).
+// Data only ever becomes text nodes, and no handler is written inline (the CSP forbids them).
 (function () {
   "use strict";
 
