@@ -44,9 +44,12 @@ class Snapshot:
     actors: list[ActorSummary] = field(default_factory=list)
     network: dict[str, Any] = field(default_factory=lambda: {"nodes": [], "links": []})
     by_id: dict[str, Event] = field(default_factory=dict)
+    plain: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.events}
+        # to_dict walks every nested record; done once here, listing 10k events is mostly JSON encoding
+        self.plain = {e.id: e.to_dict() for e in self.events}
 
 
 def load_snapshot(store: Store) -> Snapshot:
@@ -137,7 +140,7 @@ def query_events(snap: Snapshot, params: Mapping[str, str]) -> dict[str, Any]:
     keep = event_predicate(params, snap.articles)
     matched = [e for e in snap.events if keep(e)]
     page = matched[offset : offset + limit]
-    return {"total": len(matched), "limit": limit, "offset": offset, "events": [e.to_dict() for e in page]}
+    return {"total": len(matched), "limit": limit, "offset": offset, "events": [snap.plain[e.id] for e in page]}
 
 
 def _article_view(art: Article) -> dict[str, Any]:
@@ -160,7 +163,7 @@ def event_detail(snap: Snapshot, event_id: str) -> dict[str, Any] | None:
     wanted = list(dict.fromkeys([*event.docs, *(ev["article_id"] for ev in evidence)]))
     articles = [_article_view(snap.articles[a]) for a in wanted if a in snap.articles]
     return {
-        "event": event.to_dict(),
+        "event": snap.plain[event_id],
         "evidence": evidence,
         "articles": articles,
         "missing_articles": [a for a in wanted if a not in snap.articles],

@@ -93,7 +93,7 @@ def _blank(event: Event) -> TownControl:
     )
 
 
-def _changed(town: TownControl, event: Event) -> TownControl:
+def _changed(town: TownControl, event: Event, previous: str) -> TownControl:
     return TownControl(
         location=town.location,
         country=town.country,
@@ -104,7 +104,7 @@ def _changed(town: TownControl, event: Event) -> TownControl:
         since=event.event_date,
         event_id=event.id,
         sub_event_type=event.sub_event_type,
-        previous=town.holder,
+        previous=previous,
         evidence=_evidence(event),
     )
 
@@ -125,9 +125,13 @@ def control_on(events: Iterable[Event], day: str) -> list[TownControl]:
             towns[key] = _blank(event)
         if event.sub_event_type in TERRITORIAL and event.event_date and event.event_date[:10] <= day:
             changes.append(event)
+    last: dict[tuple[str, str], tuple[Event, str]] = {}
     for event in sorted(changes, key=lambda e: (e.event_date or "", e.id)):
         key = _town_key(event)
         assert key is not None  # filtered above
-        towns[key] = _changed(towns[key], event)
+        previous = (last[key][0].actor1 or UNKNOWN) if key in last else UNKNOWN
+        last[key] = (event, previous)
+    for key, (event, previous) in last.items():
+        towns[key] = _changed(towns[key], event, previous)
     LOGGER.debug("control on %s: %d towns, %d changes", day, len(towns), len(changes))
     return sorted(towns.values(), key=lambda t: (t.location, t.country or ""))
