@@ -26,7 +26,7 @@ TERRITORIAL = frozenset(
     }
 )
 # Evidence fields that explain a change of control, in display order.
-_EVIDENCE_FIELDS = ("sub_event_type", "actor1", "actor2", "location", "event_date")
+_EVIDENCE_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "location", "event_date")
 
 
 @dataclass(slots=True, frozen=True)

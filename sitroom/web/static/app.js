@@ -270,25 +270,33 @@
   }
 
   // ---- actor network (small force layout) --------------------------------------------------
+  // Fruchterman-Reingold: repulsion k²/d, attraction d²/k, moves capped by a cooling temperature.
   function layout(nodes, links, width, height) {
     const idx = {};
-    nodes.forEach(function (n, i) { idx[n.id] = i; n.x = width / 2 + 150 * Math.cos(i); n.y = height / 2 + 150 * Math.sin(i); n.vx = n.vy = 0; });
-    for (let step = 0; step < 300; step++) {
-      const alpha = 1 - step / 300;
+    const k = 0.9 * Math.sqrt((width * height) / Math.max(nodes.length, 1));
+    nodes.forEach(function (n, i) {
+      idx[n.id] = i;
+      n.x = width / 2 + (width / 3) * Math.cos(i * 2.4) * ((i % 7) + 1) / 7;
+      n.y = height / 2 + (height / 3) * Math.sin(i * 2.4) * ((i % 7) + 1) / 7;
+    });
+    const steps = 200;
+    for (let step = 0; step < steps; step++) {
+      const temp = (width / 10) * (1 - step / steps) + 1;
+      for (const n of nodes) { n.dx = (width / 2 - n.x) * 0.03; n.dy = (height / 2 - n.y) * 0.03; }
       for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
         const a = nodes[i], b = nodes[j];
-        let dx = a.x - b.x, dy = a.y - b.y; const d2 = dx * dx + dy * dy + 0.01; const f = 800 / d2;
-        a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+        const dx = a.x - b.x, dy = a.y - b.y; const d = Math.sqrt(dx * dx + dy * dy) + 0.01; const f = (k * k) / d / d;
+        a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
       }
       for (const l of links) {
-        const a = nodes[idx[l.source]], b = nodes[idx[l.target]]; if (!a || !b) continue;
-        const dx = b.x - a.x, dy = b.y - a.y; const d = Math.sqrt(dx * dx + dy * dy) + 0.01; const f = (d - 70) * 0.02;
-        a.vx += dx / d * f; a.vy += dy / d * f; b.vx -= dx / d * f; b.vy -= dy / d * f;
+        const a = nodes[idx[l.source]], b = nodes[idx[l.target]]; if (!a || !b || a === b) continue;
+        const dx = b.x - a.x, dy = b.y - a.y; const d = Math.sqrt(dx * dx + dy * dy) + 0.01; const f = d / k;
+        a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
       }
       for (const n of nodes) {
-        n.vx += (width / 2 - n.x) * 0.005; n.vy += (height / 2 - n.y) * 0.005;
-        n.x = Math.min(Math.max(n.x + n.vx * alpha, 10), width - 10); n.y = Math.min(Math.max(n.y + n.vy * alpha, 10), height - 10);
-        n.vx *= 0.5; n.vy *= 0.5;
+        const len = Math.sqrt(n.dx * n.dx + n.dy * n.dy) + 0.01; const move = Math.min(len, temp);
+        n.x = Math.min(Math.max(n.x + (n.dx / len) * move, 10), width - 10);
+        n.y = Math.min(Math.max(n.y + (n.dy / len) * move, 10), height - 10);
       }
     }
     return idx;
@@ -299,8 +307,12 @@
     const data = await getJSON("/api/network");
     const width = node.clientWidth || 600, height = 420;
     node.setAttribute("viewBox", "0 0 " + width + " " + height);
-    const nodes = data.nodes.slice(0, 150);
     const links = (data.links || data.edges || []);
+    // actors with no edge say nothing here and would crowd the border: only linked ones are drawn
+    const linked = new Set();
+    for (const l of links) { linked.add(l.source); linked.add(l.target); }
+    const nodes = data.nodes.filter(function (n) { return linked.has(n.id); })
+      .sort(function (a, b) { return (b.mentions || 0) - (a.mentions || 0); }).slice(0, 150);
     const idx = layout(nodes, links, width, height);
     for (const l of links) {
       const a = nodes[idx[l.source]], b = nodes[idx[l.target]]; if (!a || !b) continue;
