@@ -1,0 +1,116 @@
+"""End-to-end: the page in headless Chromium (Debian's `chromium`) against a live server.
+
+Needs the `chromium` package (`apt-get install -y chromium`; or SITROOM_CHROMIUM=/path). When it
+is missing the test fails with that instruction rather than skipping, so CI cannot pass
+without having run it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Page, sync_playwright
+
+from sitroom.web.app import app_from_store
+
+from .helpers import XSS_TEXT
+
+pytestmark = pytest.mark.slow
+
+
+def _chromium() -> str:
+    path = os.environ.get("SITROOM_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("headless Chromium not found: run `apt-get install -y chromium` (or set SITROOM_CHROMIUM)")
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def base_url(store_path: Path) -> Iterator[str]:
+    """A real uvicorn server on a free loopback port, serving the hand-built store."""
+    port = _free_port()
+    app = app_from_store(store_path, allowed_hosts=["127.0.0.1"])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(base_url: str) -> Iterator[tuple[Page, list[str]]]:
+    """A loaded page and the list of console errors and dialogs it produced."""
+    problems: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        try:
+            tab = browser.new_page()
+            tab.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+            tab.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
+            tab.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+            tab.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+            tab.goto(base_url + "/")
+            tab.wait_for_selector("#events tbody tr")
+            yield tab, problems
+        finally:
+            browser.close()
+
+
+def test_browser_page_renders_panels_without_errors(page: tuple[Page, list[str]]) -> None:
+    tab, problems = page
+    assert tab.locator("#events tbody tr").count() == 5
+    tab.wait_for_selector("#control tbody tr")
+    assert tab.locator(".leaflet-interactive").count() >= 4  # country shapes + event markers
+    assert tab.locator("#network circle").count() >= 2
+    assert "seized Kafr Nabl" in tab.locator("#contradictions").inner_text()
+    assert problems == []
+
+
+def test_browser_detail_shows_payload_as_text(page: tuple[Page, list[str]]) -> None:
+    tab, problems = page
+    tab.locator('#events tbody tr[data-id="e5"]').click()
+    tab.wait_for_selector("#detail pre")
+    assert XSS_TEXT.split("<img")[0] in tab.locator("#detail pre").inner_text()
+    assert tab.locator("#detail mark").first.text_content() == "<img src=x onerror=alert(1)>location"
+    assert tab.locator("#detail img, #detail script").count() == 0
+    assert problems == []
+
+
+def test_browser_search_and_network_filter_the_table(page: tuple[Page, list[str]]) -> None:
+    tab, problems = page
+    tab.fill("#search", "maarat")
+    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+    tab.click("#clear-filters")
+    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 5")
+    tab.locator("#network circle", has=tab.locator("title", has_text="Civilians (Syria)")).dispatch_event("click")
+    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+    assert "Civilians" in tab.locator("#filter-state").inner_text()
+    assert problems == []
+
+
+def test_browser_control_day_picker(page: tuple[Page, list[str]]) -> None:
+    tab, problems = page
+    tab.fill("#control-day", "2024-12-03")
+    tab.dispatch_event("#control-day", "change")
+    tab.wait_for_function("document.querySelector('#control tbody').innerText.includes('Dovan Front')")
+    assert "Military Forces of Syria" not in tab.locator("#control tbody").inner_text().split("Maarat")[0]
+    assert problems == []
