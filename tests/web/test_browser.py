@@ -114,3 +114,21 @@ def test_browser_control_day_picker(page: tuple[Page, list[str]]) -> None:
     tab.wait_for_function("document.querySelector('#control tbody').innerText.includes('Dovan Front')")
     assert "Military Forces of Syria" not in tab.locator("#control tbody").inner_text().split("Maarat")[0]
     assert problems == []
+
+
+def test_browser_timeline_brush_filters_days(page: tuple[Page, list[str]]) -> None:
+    tab, problems = page
+    box = tab.locator("#timeline").bounding_box()
+    assert box is not None
+    day_width = box["width"] / 6  # the events span 2024-12-02 .. 2024-12-07
+    y = box["y"] + box["height"] / 2
+    tab.mouse.move(box["x"] + 0.5 * day_width, y)
+    tab.mouse.down()
+    tab.mouse.move(box["x"] + 1.5 * day_width, y, steps=5)
+    tab.mouse.up()
+    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+    assert tab.locator("#events tbody tr").first.get_attribute("data-id") == "e1"
+    assert "2024-12-02 to 2024-12-03" in tab.locator("#filter-state").inner_text()
+    tab.locator("#timeline").dblclick()
+    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 5")
+    assert problems == []
