@@ -92,6 +92,7 @@ def test_browser_detail_shows_payload_as_text(page: tuple[Page, list[str]]) -> N
     assert XSS_TEXT.split("<img")[0] in tab.locator("#detail pre").inner_text()
     assert tab.locator("#detail mark").first.text_content() == "<img src=x onerror=alert(1)>location"
     assert tab.locator("#detail img, #detail script").count() == 0
+    assert "location: “<img src=x onerror=alert(1)>”" in tab.locator("#detail ul.evidence").inner_text()
     assert problems == []
 
 

@@ -249,6 +249,10 @@
       const tr = el("tr"); tr.appendChild(el("th", {}, k)); tr.appendChild(el("td", {}, v)); dl.appendChild(tr);
     }
     box.appendChild(dl);
+    box.appendChild(el("h4", {}, "Evidence"));
+    const evl = el("ul", { class: "evidence" });
+    for (const s of data.evidence) evl.appendChild(el("li", {}, s.field + ": “" + s.text + "”"));
+    box.appendChild(evl);
     box.appendChild(el("h4", {}, "Sources"));
     const ul = el("ul");
     for (const a of data.articles) {
