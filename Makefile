@@ -22,6 +22,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+fuzz: $(STAMP)
+	$(BIN)/python tools/fuzz.py --minutes 3 --seeds $(SEEDS)
+
 bench: $(STAMP)
 	$(BIN)/sitroom bench
 

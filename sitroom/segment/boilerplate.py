@@ -71,8 +71,9 @@ def _trafilatura(html: str, url: str | None) -> Any:
             html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             date_extraction_params=_DATE_PARAMS,
         )
-    except (ValueError, TypeError, AttributeError) as exc:
-        # trafilatura raises on some malformed trees; the DOM fallback still gets the text.
+    except (ValueError, TypeError, AttributeError, AssertionError) as exc:
+        # trafilatura raises on some malformed trees (lxml asserts when htmldate drops the root
+        # of a page that is only an <svg>); the DOM fallback still gets the text.
         LOGGER.warning("trafilatura failed on %s: %s", url or "page", exc)
         return None
 
@@ -82,7 +83,7 @@ def _htmldate(html: str) -> str | None:
 
     try:
         found = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, AssertionError) as exc:
         LOGGER.debug("htmldate failed: %s", exc)
         return None
     return str(found) if found else None
@@ -96,7 +97,8 @@ def _dom_text(html: str) -> str:
     except (ValueError, lxml.etree.ParserError):
         return ""
     for el in list(tree.iter(*_DROP_TAGS)):
-        el.drop_tree()
+        if el.getparent() is not None:  # lxml cannot drop the root (a page that is only <svg>)
+            el.drop_tree()
     for el in tree.iter(*_BLOCK_TAGS):
         # Blank lines around blocks keep paragraphs apart in the plain text.
         el.tail = "\n\n" + (el.tail or "")

@@ -31,3 +31,9 @@ def test_hostile_segment_script_payload_is_not_text() -> None:
     (article,) = segment(_doc(_script_page()), SegmentSettings())
     assert "injected" not in article.text and "alert" not in article.text
     assert "tear gas" in article.text
+
+
+def test_hostile_segment_page_that_is_only_svg_does_not_crash() -> None:
+    # Found by tools/fuzz.py: lxml asserted inside trafilatura/htmldate and the run died.
+    assert segment(_doc(b"<svg>html"), SegmentSettings()) == []
+    assert isinstance(segment(_doc(b"<svg><p>" + b"word " * 100), SegmentSettings()), list)
