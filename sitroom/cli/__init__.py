@@ -41,11 +41,13 @@ def _register() -> None:
     from .export import export_command
     from .extract import extract_command
     from .run import run_command
+    from .serve import serve_command
 
     cli.add_command(run_command)
     cli.add_command(extract_command)
     cli.add_command(export_command)
     cli.add_command(eval_group)
+    cli.add_command(serve_command)
 
 
 _register()
