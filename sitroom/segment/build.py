@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from .boilerplate import Page
 from .dates import parse_iso_like
 from .lines import Kind, Line, split_lines
-from .meta import DateGuess, clean_outlet, find_outlet, guess_language, inferred_date, stated_date
+from .meta import DateGuess, bounded_date, clean_outlet, find_outlet, guess_language, inferred_date, stated_date
 from .rules import Rules
 from .split import Segment, accepted, article_text, split
 
@@ -74,7 +74,7 @@ def _date(context: list[Line], body: list[Line], rules: Rules, options: Options)
     first = next((ln.text for ln in body if ln.kind is Kind.BODY), None)
     guess = stated_date(context, first, rules)
     if guess is None and options.infer_dates:
-        guess = inferred_date(context, body, rules)
+        guess = inferred_date(context, body, rules) or bounded_date(context, body, rules)
     return guess
 
 

@@ -88,6 +88,14 @@ def find_dates(text: str, rules: Rules | None = None) -> list[FoundDate]:
     return sorted(found, key=lambda f: f.start)
 
 
+_YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d{2})(?![\d,.]\d)")
+
+
+def years_in(text: str) -> set[int]:
+    """Return the four-digit years (1900-2099) named in ``text``, bare or inside a date."""
+    return {int(m.group(1)) for m in _YEAR.finditer(text)}
+
+
 def weekdays_in(text: str, rules: Rules | None = None) -> set[int]:
     """Return the weekdays (Monday=0) named in ``text``."""
     rules = rules or load_rules()

@@ -1,8 +1,15 @@
 """Find an article's outlet and publication date from its labelled lines.
 
 Dates, in order of trust: 1. stated on the page (date line, print-edition line, wire
-dateline); 2. inferred from explicit dates in captions and body text, but only when the
-text's weekday words agree with the date (a caption date alone is often a file photo's).
+dateline); 2. inferred at day precision from an explicit date in captions or body text whose
+weekday the text also names; 3. inferred at "week" precision from the latest explicit full date
+in non-file-photo captions and body text, when the body's own year mentions agree with it.
+
+Step 3 is only a lower bound: a photo is taken, and a dated fact happens, on or before the day
+of publication, so the true day may be later. The coarse precision tells the event stage to
+widen the time precision of everything dated relative to it. A caption date alone is often an
+old photo's, so its year must be the latest year the body names (a story naming 2025 is not
+from 2024) and must be named there at all.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .dates import FoundDate, find_dates, weekdays_in
+from .dates import FoundDate, find_dates, weekdays_in, years_in
 from .lines import Kind, Line
 from .rules import Rules
 
@@ -119,6 +126,24 @@ def inferred_date(lines: list[Line], text: list[Line], rules: Rules) -> DateGues
         local = weekdays_in(line.text, rules)
         days.extend(d for d in _days(line.text, rules) if d.weekday() in local)
     return DateGuess(max(days).isoformat(), "inferred", "day") if days else None
+
+
+def bounded_date(lines: list[Line], text: list[Line], rules: Rules) -> DateGuess | None:
+    """Latest explicit day in captions and body, as a lower bound ("week" precision).
+
+    Accepted only when the body names that day's year and no later one: an undated story that
+    names only older years, or none, may reuse an old photo, and its day is left unknown.
+    """
+    captions = [ln.text for ln in lines if ln.kind is Kind.CAPTION and not rules.file_photo.search(ln.text)]
+    body = [ln.text for ln in text if ln.kind is Kind.BODY]
+    days = [d for chunk in captions + body for d in _days(chunk, rules)]
+    if not days:
+        return None
+    latest = max(days)
+    years = years_in("\n".join(body))
+    if latest.year not in years or max(years) > latest.year:
+        return None
+    return DateGuess(latest.isoformat(), "inferred", "week")
 
 
 def _days(text: str, rules: Rules) -> list[dt.date]:

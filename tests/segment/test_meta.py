@@ -136,7 +136,42 @@ def test_meta_body_date_needs_its_own_weekday() -> None:
         "On Wednesday, the army said it had pushed the attackers back from two villages in the north.",
         para("the front", 3),
     ])
-    assert run(background)[0].published is None
+    # Without its weekday the body date is only a lower bound: coarse, never a day.
+    art = run(background)[0]
+    assert (art.published, art.date_source, art.date_precision) == ("2024-11-27", "inferred", "week")
     dated = background.replace("On Wednesday,", "On Wednesday, December 4, 2024,")
     art = run(dated)[0]
     assert (art.published, art.date_source) == ("2024-12-04", "inferred")
+
+
+def test_meta_latest_caption_date_is_a_coarse_lower_bound() -> None:
+    page = "\n\n".join([
+        "Militias expand training camps in the east",
+        "A convoy drives past damaged buildings in Deir al-Zor, Syria, October 5, 2023. REUTERS/Staff",
+        "Monitors said on Tuesday that militias had launched 40 attacks on bases so far in 2023.",
+        para("Deir al-Zor", 3),
+    ])
+    art = run(page)[0]
+    assert (art.published, art.date_source, art.date_precision) == ("2023-10-05", "inferred", "week")
+
+
+def test_meta_caption_date_needs_the_body_to_name_its_year() -> None:
+    page = "\n\n".join([
+        "Envoy attends talks abroad",
+        "The president speaks at a press conference in Paris, France, May 7, 2023. REUTERS/Staff/Pool",
+        "The president is attending at least one meeting with foreign officials today, sources said.",
+        para("the capital", 3),
+    ])
+    assert run(page)[0].published is None
+    later = page.replace("sources said.", "sources said, the first such talks since 2024.")
+    assert run(later)[0].published is None  # the body names a later year: the photo is old
+
+
+def test_meta_coarse_fallback_skips_file_photos() -> None:
+    page = "\n\n".join([
+        "Envoy says talks will resume",
+        "The envoy speaks in Geneva, Switzerland, March 9, 2024. REUTERS/Staff/File Photo",
+        "The envoy said that talks would resume after the holiday period, the first round of 2024.",
+        para("Geneva", 3),
+    ])
+    assert run(page)[0].published is None
