@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from sitroom.web.app import app_from_store
 
@@ -99,11 +99,11 @@ def test_browser_detail_shows_payload_as_text(page: tuple[Page, list[str]]) -> N
 def test_browser_search_and_network_filter_the_table(page: tuple[Page, list[str]]) -> None:
     tab, problems = page
     tab.fill("#search", "maarat")
-    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+    expect(tab.locator("#events tbody tr")).to_have_count(1)
     tab.click("#clear-filters")
-    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 5")
+    expect(tab.locator("#events tbody tr")).to_have_count(5)
     tab.locator("#network circle", has=tab.locator("title", has_text="Civilians (Syria)")).dispatch_event("click")
-    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+    expect(tab.locator("#events tbody tr")).to_have_count(1)
     assert "Civilians" in tab.locator("#filter-state").inner_text()
     assert problems == []
 
@@ -112,7 +112,7 @@ def test_browser_control_day_picker(page: tuple[Page, list[str]]) -> None:
     tab, problems = page
     tab.fill("#control-day", "2024-12-03")
     tab.dispatch_event("#control-day", "change")
-    tab.wait_for_function("document.querySelector('#control tbody').innerText.includes('Dovan Front')")
+    expect(tab.locator("#control tbody")).to_contain_text("Dovan Front")
     assert "Military Forces of Syria" not in tab.locator("#control tbody").inner_text().split("Maarat")[0]
     assert problems == []
 
@@ -127,9 +127,9 @@ def test_browser_timeline_brush_filters_days(page: tuple[Page, list[str]]) -> No
     tab.mouse.down()
     tab.mouse.move(box["x"] + 1.5 * day_width, y, steps=5)
     tab.mouse.up()
-    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 1")
+    expect(tab.locator("#events tbody tr")).to_have_count(1)
     assert tab.locator("#events tbody tr").first.get_attribute("data-id") == "e1"
     assert "2024-12-02 to 2024-12-03" in tab.locator("#filter-state").inner_text()
     tab.locator("#timeline").dblclick()
-    tab.wait_for_function("document.querySelectorAll('#events tbody tr').length === 5")
+    expect(tab.locator("#events tbody tr")).to_have_count(5)
     assert problems == []
