@@ -37,6 +37,7 @@ def cli(verbose: int) -> None:
 
 
 def _register() -> None:
+    from .bench import bench_command
     from .eval import eval_group
     from .export import export_command
     from .extract import extract_command
@@ -48,6 +49,7 @@ def _register() -> None:
     cli.add_command(export_command)
     cli.add_command(eval_group)
     cli.add_command(serve_command)
+    cli.add_command(bench_command)
 
 
 _register()

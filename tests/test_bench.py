@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitroom.bench import make_corpus
+from sitroom.cli import cli
+
+
+def test_bench_make_corpus_varies_ids_and_text(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Headline\n\nBody text.", encoding="utf-8")
+    (src / "b.txt").write_text("Other\n\nMore text.", encoding="utf-8")
+    out = make_corpus(src, tmp_path / "corpus", copies=3)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 6
+    assert len({r["id"] for r in records}) == 6
+    assert len({r["text"] for r in records}) == 6
+
+
+@pytest.mark.slow
+def test_bench_prints_stage_shares_and_summary_line(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    body = "Rebels seized the town of Sake on Tuesday after clashes with the army, residents said. " * 5
+    (src / "a.txt").write_text("Rebels take Sake\n\n" + body, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["bench", "--seeds", str(src), "--copies", "2"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert re.fullmatch(
+        r"bench: articles_per_s_per_core [\d.]+ articles_per_s [\d.]+ peak_rss_mb \d+ cores \d+", lines[-1]
+    )
+    assert lines[0].startswith("articles 2 ")
+    assert any(line.startswith("stage nlp") for line in lines)
