@@ -66,7 +66,8 @@ def analyse_article(article: Article, parsed: Any, corpus_day: str | None = None
     actors = drop_place_names(resolved.actors, resolved.places)
     relations = _affiliations(article, actors)
     options = options_from(settings or EventsSettings())[0]
-    events = extract_events(article, resolved.sentences, actors, resolved.places, resolved.dates, options)
+    # resolved.article may carry a widened date precision (events.predict.coarse_publication).
+    events = extract_events(resolved.article, resolved.sentences, actors, resolved.places, resolved.dates, options)
     claims = extract_claims(article, parsed.sentences, actors, resolved.dates)
     return ArticleAnalysis(
         article, tuple(actors), tuple(resolved.places), tuple(resolved.dates), tuple(relations),

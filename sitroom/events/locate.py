@@ -150,6 +150,7 @@ def when_from_publication(
 
     1 = same-day words ("overnight", "today") or a progressive report ("were deploying");
     3 = "recently" or a publication date known only to the month;
+    2 = a publication date known only as a lower bound ("week"), whatever the tense;
     2 = otherwise (past or perfect tense with no day: "had taken", "crossed").
     """
     if not article.published:
@@ -157,6 +158,8 @@ def when_from_publication(
     day = article.published[:10]
     if article.date_precision in ("month", "year") or has_phrase(tokens, lexicon.recent, lo, trigger + 3):
         return When(day, None, 3, None)
+    if article.date_precision == "week":
+        return When(day, None, 2, None)  # a lower bound: the true day may be up to a week later
     if has_phrase(tokens, tuple(tuple(p.split()) for p in _SAME_DAY), lo, len(tokens)):
         return When(day, None, 1, None)
     if trigger > 0 and tokens[trigger - 1].text.lower() in _PROGRESSIVE_AUX and tokens[trigger].text.endswith("ing"):

@@ -8,7 +8,8 @@ the extractor and merge functions stay the same.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -46,7 +47,8 @@ def resolve_article(article: Article, parsed: Any, corpus_day: str | None = None
     """Resolve one parsed article's actors, places and dates with the packaged resolvers.
 
     ``corpus_day`` (the latest publication day of the batch) dates the calendar expressions of
-    an undated article ("on November 27"): a batch of news is read as one stretch of time.
+    an undated article ("on November 27"): a batch of news is read as one stretch of time. It
+    also bounds a coarse publication date (see ``coarse_publication``).
     """
     from ..resolve.actors import resolve_mentions
     from ..resolve.dates import resolve_dates
@@ -57,11 +59,35 @@ def resolve_article(article: Article, parsed: Any, corpus_day: str | None = None
     country = _main_country(places)
     actors = resolve_mentions(article.text, article.article_id, candidates=candidates,
                               country_context=country, on_date=article.published or corpus_day)
+    article = coarse_publication(article, corpus_day)
     dates = resolve_dates(article.text, article.article_id, article.published)
+    floor = _PRECISION_FLOOR.get(article.date_precision or "day", 1)
+    if floor > 1:
+        # Days counted from an uncertain publication day ("on Monday") inherit its uncertainty.
+        dates = [d if _calendar(d.evidence.text) else replace(d, time_precision=max(d.time_precision, floor))
+                 for d in dates]
     if article.published is None and corpus_day is not None:
         dated = resolve_dates(article.text, article.article_id, corpus_day)
         dates = [d for d in dated if _calendar(d.evidence.text) and not d.future]
     return Resolved(article, from_records(parsed.sentences), list(actors), list(places), list(dates))
+
+
+# Least event time precision for dates counted from a publication day of this precision.
+_PRECISION_FLOOR = {"week": 2, "month": 3, "year": 3}
+_WEEK = 7
+
+
+def coarse_publication(article: Article, corpus_day: str | None) -> Article:
+    """The article with a lower-bound ("week") publication date widened to "month" when needed.
+
+    An inferred "week" date only bounds the true day from below; the batch's latest day bounds
+    it from above. A window longer than a week makes the day known only to the month (ACLED time
+    precision 3); with no later batch day the window is taken as the week the label names.
+    """
+    if article.date_precision != "week" or not article.published or not corpus_day:
+        return article
+    window = (dt.date.fromisoformat(corpus_day[:10]) - dt.date.fromisoformat(article.published[:10])).days
+    return replace(article, date_precision="month") if window > _WEEK else article
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -29,3 +29,38 @@ def test_predict_events_runs_the_stages_and_merges_reports_across_files(tmp_path
     assert len(event.docs) == 2
     assert not any(e.quantities.get("drones") for e in events)
     assert all(e.event_date and e.event_date <= "2025-03-05" for e in events)
+
+
+def test_predict_coarse_publication_widens_to_month_past_a_week() -> None:
+    from dataclasses import replace
+
+    from sitroom.events.predict import coarse_publication
+
+    from .helpers import article
+
+    bound = replace(article("Shelling hit the city.", published="2025-03-06"), date_source="inferred",
+                    date_precision="week")
+    assert coarse_publication(bound, "2025-03-20").date_precision == "month"
+    assert coarse_publication(bound, "2025-03-10").date_precision == "week"
+    assert coarse_publication(bound, None).date_precision == "week"
+    dated = replace(bound, date_precision="day")
+    assert coarse_publication(dated, "2025-03-20") is dated
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("batch_day", "precision"), [("March 20, 2025", 3), ("March 10, 2025", 2)])
+def test_predict_events_from_a_lower_bound_publication_date_are_coarse(tmp_path, batch_day, precision) -> None:
+    (tmp_path / "a.txt").write_text(f"Russia shells Kharkiv\n\nPublished {batch_day}\n\n{BODY}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Shelling hits Odesa port\n\n"
+        "Smoke rises over the port in Odesa, Ukraine, March 6, 2025. REUTERS/Staff\n\n"
+        "Russian forces shelled the port of Odesa on Monday, killing two dock workers, regional officials said. "
+        "It was the fifth attack on the port since January 2025, the port authority said. "
+        "Residents said the shelling damaged warehouses near the grain terminal.\n",
+        encoding="utf-8",
+    )
+    events = predict_events(tmp_path)
+    odesa = [e for e in events if e.location == "Odesa"]
+    assert odesa, [(e.location, e.event_date) for e in events]
+    # "Monday" counted from the 6 March lower bound; a batch running over a week past it gives 3.
+    assert all((e.event_date, e.time_precision) == ("2025-03-03", precision) for e in odesa)
