@@ -75,8 +75,30 @@ def _country_form(name: str) -> str:
     return name
 
 
+# id(rules) -> (rules, text -> Keys); holding the rules object keeps its id from being reused.
+_KEYS_CACHE: dict[int, tuple[ClaimRules, dict[str, Keys]]] = {}
+_KEYS_CACHE_SIZE = 100_000
+
+
 def keys_of(text: str, rules: ClaimRules) -> Keys:
-    """Content stems (no stop words), names (capitalised words) and classes of ``text``."""
+    """Content stems (no stop words), names (capitalised words) and classes of ``text``.
+
+    Cached: contradiction search compares every denial with every claim, so one claimant's or
+    claim's text is keyed many times.
+    """
+    entry = _KEYS_CACHE.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        entry = _KEYS_CACHE[id(rules)] = (rules, {})
+    cache = entry[1]
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= _KEYS_CACHE_SIZE:
+            cache.clear()
+        found = cache[text] = _keys(text, rules)
+    return found
+
+
+def _keys(text: str, rules: ClaimRules) -> Keys:
     stems: set[str] = set()
     names: set[str] = set()
     for match in _WORD.finditer(text):

@@ -36,6 +36,7 @@ class Context:
     anchors: list[GazEntry] = field(default_factory=list)
     named_admin1: set[str] = field(default_factory=set)
     admin1_names: dict[str, str] = field(default_factory=dict)
+    _own_cache: dict[str, list[Vote]] = field(default_factory=dict, repr=False)
 
     def add(self, name: str, vote: Vote) -> None:
         """Record a name's vote once (the heaviest wins if a name is seen twice)."""
@@ -53,6 +54,7 @@ class Context:
         self._count(vote, 1)
 
     def _count(self, vote: Vote, sign: int) -> None:
+        self._own_cache.clear()  # every change of the votes goes through here
         if vote.country:
             self.countries[vote.country] += sign * vote.weight
         if vote.admin1:
@@ -61,7 +63,12 @@ class Context:
     def _own(self, name: str) -> list[Vote]:
         # A name does not vote for itself, nor do names built on it ("London city" for "London").
         key = norm_key(name)
-        return [v for k, v in self.votes.items() if k == key or k.startswith(key + " ") or key.startswith(k + " ")]
+        cached = self._own_cache.get(key)
+        if cached is None:
+            cached = [v for k, v in self.votes.items()
+                      if k == key or k.startswith(key + " ") or key.startswith(k + " ")]
+            self._own_cache[key] = cached
+        return cached
 
     def country_share(self, code: str, name: str) -> float:
         """Share of the other names' country votes that go to ``code``."""

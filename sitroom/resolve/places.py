@@ -86,9 +86,16 @@ class PlaceResolver:
         context = self.context(text, spots, candidates, self.country_code(country_hint))
         readings = self.readings(spots, context)
         for round_ in range(2):
+            # Repeated mentions framed alike score alike: choose once per distinct framing.
+            chosen: dict[tuple[object, ...], GazEntry | None] = {}
             for spot in spots:
-                others = [entries for key, entries in readings.items() if key != norm_key(spot.name)]
-                spot.chosen = self.choose(spot, context, others)
+                key = norm_key(spot.name)
+                signature = (key, spot.source, spot.exact, spot.want, spot.qualifier, spot.demonym,
+                             tuple(e.id for e in spot.entries))
+                if signature not in chosen:
+                    others = [entries for name, entries in readings.items() if name != key]
+                    chosen[signature] = self.choose(spot, context, others)
+                spot.chosen = chosen[signature]
             self.one_sense(spots)
             if round_ == 0:
                 # Second round: names that were ambiguous ("Georgia") now vote for their choice.
