@@ -93,15 +93,30 @@ def _affiliations(article: Article, actors: Sequence[ActorRef]) -> list[Relation
     return list(find_affiliations(article.text, article.article_id, list(actors), default_registry()))
 
 
+def corpus_day_of(articles: Iterable[Article]) -> str | None:
+    """Return the latest publication day of ``articles`` (None when none is dated)."""
+    days = [a.published[:10] for a in articles if a.published]
+    return max(days) if days else None
+
+
+_OF_BATCH = "of the batch"
+
+
 def analyse_articles(articles: Sequence[Article], progress: bool | None = False,
-                     settings: EventsSettings | None = None) -> Iterator[ArticleAnalysis]:
-    """Parse articles in batches and analyse each one, in input order."""
+                     settings: EventsSettings | None = None,
+                     corpus_day: str | None = _OF_BATCH) -> Iterator[ArticleAnalysis]:
+    """Parse articles in batches and analyse each one, in input order.
+
+    Only one batch of parses is alive at a time: each article's parse is dropped once its
+    small result is made. ``corpus_day`` is the latest publication day of ``articles`` unless
+    given (a caller analysing part of a store passes the store's).
+    """
     from tqdm import tqdm
 
     from .nlp import parse_texts
 
-    days = [a.published[:10] for a in articles if a.published]
-    corpus_day = max(days) if days else None
+    if corpus_day is _OF_BATCH:
+        corpus_day = corpus_day_of(articles)
 
     texts = (a.text for a in articles)
     pairs: Iterable[tuple[Article, Any]] = zip(articles, parse_texts(texts))

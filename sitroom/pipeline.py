@@ -14,7 +14,8 @@ from typing import Sequence
 
 from tqdm import tqdm
 
-from . import analysis, dedup, export, ingest, segment
+from . import dedup, export, ingest, segment
+from .cache import Memo, analyse_cached
 from .config import Settings
 from .errors import SitroomError
 from .model import Article, Event, RawDocument, Rejection
@@ -31,6 +32,7 @@ class RunSummary:
     documents: int = 0
     articles: int = 0
     new_articles: int = 0
+    analysed: int = 0
     duplicates: int = 0
     clusters: int = 0
     rejections: list[Rejection] = field(default_factory=list)
@@ -58,6 +60,7 @@ def run(
     settings: Settings | None = None,
     out_dir: str | Path | None = None,
     progress: bool | None = None,
+    memo: Memo | None = None,
 ) -> RunSummary:
     """Ingest ``inputs`` into ``store``, cluster duplicates and write exports to ``out_dir``.
 
@@ -67,6 +70,8 @@ def run(
         settings: all settings (defaults when None).
         out_dir: where exports go; None writes none.
         progress: show a progress bar; None means only on a TTY.
+        memo: per-article results kept in memory across runs of one process (sitroom watch);
+            the store's cache is used either way.
 
     Returns:
         A RunSummary with counts, rejections and export paths.
@@ -84,7 +89,7 @@ def run(
             _flush(batch, store, summary)
     _flush(batch, store, summary)
     clustered = _cluster(store, settings, summary)
-    _analyse(clustered, store, settings, summary, progress)
+    _analyse(clustered, store, settings, summary, progress, memo)
     summary.counts = store.counts()
     if out_dir is not None:
         summary.exports = export.write_all(store, Path(out_dir))
@@ -145,10 +150,13 @@ def _cluster(store: Store, settings: Settings, summary: RunSummary) -> list[Arti
 
 
 def _analyse(articles: list[Article], store: Store, settings: Settings, summary: RunSummary,
-             progress: bool | None) -> None:
-    # Events merge across every stored article, so the analysis is recomputed over the whole
-    # store and replaces the previous one in one transaction: re-runs converge to equal rows.
-    result = analysis.analyse(articles, progress=progress, settings=settings.events)
+             progress: bool | None, memo: Memo | None) -> None:
+    # Events merge across every stored article, so the merge is redone over the whole store
+    # (only new or stale articles are parsed: sitroom.cache) and replaces the previous analysis
+    # in one transaction: re-runs converge to equal rows.
+    cached = analyse_cached(articles, store, settings, progress=progress, memo=memo)
+    result = cached.analysis
+    summary.analysed = cached.analysed
     store.write_analysis(result.events, result.claims, result.relations, result.contradictions, result.actors())
     summary.events = len(result.events)
     summary.events_by_type = dict(Counter(e.event_type for e in result.events).most_common())

@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol, Sequence
 
+from ..analysis import ArticleAnalysis
 from ..claims.contradict import Contradiction
-from ..model import ActorRef, Claim, Event, Evidence, Relation, content_id
+from ..model import ActorRef, Article, Claim, DateRef, Event, Evidence, PlaceRef, Record, Relation, content_id
 
 _V, _I, _B, _D, _J, _BOOL = "VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "JSON", "BOOLEAN"
 
@@ -29,6 +30,11 @@ CLAIM_COLUMNS = {"id": _V, "doc": _V, "claimant": _V, "stance": _V, "about": _V,
 RELATION_COLUMNS = {"id": _V, "source": _V, "relation": _V, "target": _V, "docs": _J, "evidence": _J, "weight": _I}
 CONTRADICTION_COLUMNS = {"id": _V, "event_id": _V, "asserting": _J, "denying": _J, "docs": _J, "summary": _V}
 ACTOR_COLUMNS = {"name": _V, "type": _V, "country": _V, "acled_name": _V, "provisional": _BOOL, "mentions": _I}
+# The per-article cache (migration 0009): each part is a JSON list of records.
+_ARTICLE_PARTS: dict[str, type[Record]] = {
+    "actors": ActorRef, "places": PlaceRef, "dates": DateRef, "relations": Relation, "events": Event, "claims": Claim,
+}  # fmt: skip
+ARTICLE_ANALYSIS_COLUMNS = {"article_id": _V, "key": _V, "version": _V, **{name: _J for name in _ARTICLE_PARTS}}
 
 _EVENT_JSON = ("docs", "assoc_actor_1", "assoc_actor_2", "quantities", "evidence")
 
@@ -52,14 +58,34 @@ class ActorLookup(Protocol):
         """Return the entry for a canonical name, or None."""
 
 
-def to_json(value: Any) -> str:
-    """Return ``value`` (records become dicts) as JSON text with sorted keys, non-ASCII kept."""
+def to_json(value: Any, sort_keys: bool = True) -> str:
+    """Return ``value`` (records become dicts) as JSON text, non-ASCII kept.
+
+    Keys are sorted unless ``sort_keys`` is false, which keeps each dict's own order (the
+    analysis cache does, so a record read back iterates its dicts as the original did).
+    """
     plain = value.to_dict() if hasattr(value, "to_dict") else value
     if isinstance(plain, dict):
         plain = {k: v.to_dict() if hasattr(v, "to_dict") else v for k, v in plain.items()}
     elif isinstance(plain, (list, tuple)):
         plain = [v.to_dict() if hasattr(v, "to_dict") else v for v in plain]
-    return json.dumps(plain, ensure_ascii=False, sort_keys=True)
+    return json.dumps(plain, ensure_ascii=False, sort_keys=sort_keys)
+
+
+def article_analysis_row(item: ArticleAnalysis, key: str, version: str) -> tuple[Any, ...]:
+    """Return the ``article_analyses`` row caching one article's results under ``key``.
+
+    The article itself is not copied: it is stored in ``articles`` and given back on reading.
+    """
+    parts = (to_json(getattr(item, name), sort_keys=False) for name in _ARTICLE_PARTS)
+    return (item.article.article_id, key, version, *parts)
+
+
+def article_analysis_from_row(row: Sequence[Any], article: Article) -> ArticleAnalysis:
+    """Return the cached results in an ``article_analyses`` row, for ``article`` (as stored now)."""
+    values = dict(zip(ARTICLE_ANALYSIS_COLUMNS, row))
+    parts = {name: tuple(cls.from_dict(d) for d in json.loads(values[name])) for name, cls in _ARTICLE_PARTS.items()}
+    return ArticleAnalysis(article=article, **parts)  # type: ignore[arg-type]
 
 
 def event_row(event: Event) -> tuple[Any, ...]:

@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence, TypeVar
 
 import duckdb
 
+from ..analysis import ArticleAnalysis
 from ..errors import StoreError
 from ..claims.contradict import Contradiction
 from ..model import ActorRef, Article, Claim, Event, Evidence, RawDocument, Rejection, Relation
@@ -121,6 +122,32 @@ class Store:
                 self._upsert(table, columns, values)
         LOGGER.debug("analysis: %s", {table: len(values) for table, (_, values) in tables.items()})
 
+    def analysis_keys(self) -> dict[str, str]:
+        """Return the key of every cached per-article analysis, by article id."""
+        return {str(a): str(k) for a, k in self._query("SELECT article_id, key FROM article_analyses")}
+
+    def article_analyses(self, articles: Mapping[str, Article], keys: Mapping[str, str],
+                         chunk: int = 500) -> Iterator[ArticleAnalysis]:
+        """Yield the cached analysis of each article in ``articles`` whose stored key is ``keys[id]``.
+
+        Rows are read ``chunk`` at a time; each comes back with the article as given (its
+        current dedup cluster), since the cache holds only what the article yielded.
+        """
+        ids = [i for i in articles if i in keys]
+        sql = f"SELECT {', '.join(arows.ARTICLE_ANALYSIS_COLUMNS)} FROM article_analyses " \
+              "WHERE list_contains(?::VARCHAR[], article_id)"
+        for lo in range(0, len(ids), chunk):
+            for row in self._query(sql, [ids[lo:lo + chunk]]):
+                if keys[row[0]] == row[1]:
+                    yield arows.article_analysis_from_row(row, articles[row[0]])
+
+    def write_article_analyses(self, items: Sequence[tuple[ArticleAnalysis, str]], version: str) -> None:
+        """Cache per-article results, each under its key, in one transaction (replacing older rows)."""
+        values = [arows.article_analysis_row(item, key, version)
+                  for item, key in _last_by(items, lambda pair: pair[0].article.article_id).values()]
+        with self._transaction("write article analyses"):
+            self._upsert("article_analyses", arows.ARTICLE_ANALYSIS_COLUMNS, values)
+
     def events(self) -> list[Event]:
         """Return every stored event, undated last, then by date and id."""
         sql = f"SELECT {', '.join(arows.EVENT_COLUMNS)} FROM events ORDER BY event_date NULLS LAST, id"
@@ -213,6 +240,10 @@ class Store:
                 "DELETE FROM articles WHERE list_contains(?::VARCHAR[], doc_id) "
                 "AND NOT list_contains(?::VARCHAR[], article_id)",
                 [doc_ids, keep],
+            )
+            # Cached analyses go with their articles (a key would never match them again anyway).
+            self._con.execute(
+                "DELETE FROM article_analyses WHERE article_id NOT IN (SELECT article_id FROM articles)"
             )
 
     def _upsert(self, table: str, columns: Mapping[str, str], values: list[tuple[object, ...]]) -> None:

@@ -138,6 +138,24 @@ CREATE TABLE actors (
 )
 """
 
+# Per-article analysis cache: what one article gave (before cross-article merging), valid only
+# while ``key`` matches the key of the article's text, the analysis version and, where it
+# matters, the corpus day (sitroom.cache). One row per article, replaced when stale; a row is
+# written whole in one transaction, so a killed run leaves rows that are complete or absent.
+_ARTICLE_ANALYSES = """
+CREATE TABLE article_analyses (
+    article_id VARCHAR PRIMARY KEY,
+    key VARCHAR NOT NULL,
+    version VARCHAR NOT NULL,
+    actors JSON NOT NULL,
+    places JSON NOT NULL,
+    dates JSON NOT NULL,
+    relations JSON NOT NULL,
+    events JSON NOT NULL,
+    claims JSON NOT NULL
+)
+"""
+
 # Ordered and append-only: (name, sql); one entry may hold several ";"-separated statements.
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_documents", _DOCUMENTS),
@@ -148,6 +166,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0006_relations", _RELATIONS),
     ("0007_contradictions", _CONTRADICTIONS),
     ("0008_actors", _ACTORS),
+    ("0009_article_analyses", _ARTICLE_ANALYSES),
 ]
 
 _LEDGER = "CREATE TABLE IF NOT EXISTS _migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"

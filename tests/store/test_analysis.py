@@ -156,3 +156,33 @@ def test_analysis_failed_write_keeps_the_previous_analysis() -> None:
             store.write_analysis([_event(id="new")], [bad], [], [], [], registry=REGISTRY)
         assert [e.id for e in store.events()] == ["e1"]
         assert store.claims() == []
+
+
+_refs = st.builds(ActorRef, name=_text, alias_matched=_text, type=_text, evidence=evidence, provisional=st.booleans())
+_relations = st.builds(Relation, source=_text, relation=_text, target=_text, docs=_names, evidence=evidence)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    events=st.lists(events, max_size=3), claims=st.lists(claims, max_size=3),
+    actors=st.lists(_refs, max_size=3), relations=st.lists(_relations, max_size=3),
+)  # fmt: skip
+def test_analysis_cache_rows_round_trip_losslessly(
+    events: list[Event], claims: list[Claim], actors: list[ActorRef], relations: list[Relation]
+) -> None:
+    from sitroom.analysis import ArticleAnalysis
+    from sitroom.model import Article
+    from sitroom.store.analysis_rows import article_analysis_from_row, article_analysis_row
+
+    article = Article("a.txt#1", "d1", "a.txt", 1, "T", None, None, "unknown", "text")
+    item = ArticleAnalysis(article, tuple(actors), (), (), tuple(relations), tuple(events), tuple(claims))
+    with open_store(":memory:") as store:
+        store.write_article_analyses([(item, "k1")], "v1")
+        assert store.analysis_keys() == {"a.txt#1": "k1"}
+        [back] = store.article_analyses({"a.txt#1": article}, {"a.txt#1": "k1"})
+        assert list(store.article_analyses({"a.txt#1": article}, {"a.txt#1": "other"})) == []
+    assert back == item
+    # Dicts come back in their own order (merging may iterate them), not sorted.
+    for old, new in zip(item.events, back.events):
+        assert list(old.evidence) == list(new.evidence) and list(old.quantities) == list(new.quantities)
+    assert article_analysis_from_row(article_analysis_row(item, "k1", "v1"), article) == item

@@ -50,8 +50,9 @@ def test_duckdb_migrations_are_recorded_and_not_rerun(tmp_path: Path) -> None:
     finally:
         con.close()
     with open_store(db) as store:
-        assert store.counts() == {"actors": 0, "articles": 0, "claims": 0, "contradictions": 0, "documents": 0,
-                                  "events": 0, "notes": 0, "rejections": 0, "relations": 0}  # fmt: skip
+        assert store.counts() == {"actors": 0, "article_analyses": 0, "articles": 0, "claims": 0,
+                                  "contradictions": 0, "documents": 0, "events": 0, "notes": 0, "rejections": 0,
+                                  "relations": 0}  # fmt: skip
 
 
 def test_duckdb_failed_migration_leaves_nothing_behind(tmp_path: Path) -> None:
