@@ -62,6 +62,36 @@ def taken_from(tokens: Sequence[Token], last: int, actor: Placed) -> bool:
     return "from" in [t.text.lower() for t in tokens[last + 1 : actor.first]]
 
 
+DESTINATION = frozenset({"towards", "toward"})
+_PLACE_BREAK = frozenset({"in", "at", "near", "on", "into", "to", "from", "after", "while", "as", ",", ";"})
+
+
+def destination(tokens: Sequence[Token], place: Located) -> bool:
+    """ "advancing towards the strategically important city of Homs": a goal not reached, not the event's place."""
+    for k in range(place.first - 1, max(-1, place.first - 8), -1):
+        low = tokens[k].text.lower()
+        if low in DESTINATION:
+            return True
+        if low in _PLACE_BREAK:
+            return False
+    return False
+
+
+LOCAL_SOURCES = frozenset({"resident", "residents", "witness", "witnesses", "eyewitness", "eyewitnesses", "local",
+                           "locals", "villager", "villagers", "inhabitant", "inhabitants"})
+
+
+def witness_place(tokens: Sequence[Token], places: Sequence[Located], attribution: Attribution | None) -> list[Located]:
+    """ "A local resident in Homs reported that ...": a local witness's town locates a report that names no place."""
+    if attribution is None:
+        return []
+    speaker = {t.text.lower() for t in tokens[attribution.first : attribution.verb]}
+    if not speaker & LOCAL_SOURCES:
+        return []
+    return [p for p in places if attribution.first < p.first < attribution.verb
+            and tokens[p.first - 1].text.lower() in ("in", "of", "from")]
+
+
 def names_role(place: Located, roles: Roles) -> bool:
     """A place mention that is also a role's actor ("Damascus said", "Turkey met")."""
     return any(a.first <= place.first <= a.last for a in roles_all(roles))

@@ -16,9 +16,9 @@ from typing import Sequence, TypeVar
 
 from ..model import ActorRef, Article, DateRef, Event, Evidence, PlaceRef
 from .attribution import Attribution, find_attribution, has_phrase, is_hedged
-from .checks import (ATTACK_TYPES, PRESENT_TAGS, TERRITORY_RULE, bare_participle, continues, fallback_place,
+from .checks import (ATTACK_TYPES, PRESENT_TAGS, TERRITORY_RULE, bare_participle, continues, destination, fallback_place,
                      in_attribution, inside_actor, locative, names_role, narrow, old_year_in, place_not_actor, reported_on,
-                     state_sentence, taken_from, toll_owner)
+                     state_sentence, taken_from, toll_owner, witness_place)
 from .codebook import event_type_of
 from .coding import (NO_TARGET_SUBS, Registry, actor_country, actor_names, antecedent, context_roles, dominant_actors,
                      fallback_roles, fill_sides, recode_actors, split_clash, sub_event_type)
@@ -26,7 +26,7 @@ from .frames import Frame, build_frames, drop_reason, is_caption
 from .lexicon import Lexicon, load_lexicon
 from .locate import (Located, When, choose_places, dates_for, nearest_date, speech_date,
                      when_from_publication, when_from_ref, within_window)
-from .merge import event_id, merge_events
+from .merge import MergeOptions, event_id, merge_events
 from .quantities import Number, fatalities, quantities
 from .roles import Placed, Roles, assign_roles
 from .sentences import Sentence, Token, split_sentences, strip_dateline, tokenize
@@ -41,6 +41,7 @@ HEADLINE_WORDS = 16
 NOTES_CHARS = 400
 _RELATIVE_ACTOR = frozenset({"who", "which", "that"})
 _RELATIVE_PLACE = frozenset({"where"})
+MOVEMENT_SUB = "Change to group/activity"
 
 
 @dataclass(slots=True, frozen=True)
@@ -105,7 +106,7 @@ def extract_events(
             continue
         sent = _locate(sentence, actors, places, dates, article.text)
         events.extend(_sentence_events(ctx, sent))
-    return merge_events(events)
+    return merge_events(events, options=MergeOptions(registry=options.registry))
 
 
 def _skip_sentence(ctx: _Article, sentence: Sentence) -> bool:
@@ -205,11 +206,13 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
         return [], before  # a meeting needs "in/at <place>", not a country named as a party
     place_lo = antecedent(tokens, lo, sent.places, _RELATIVE_PLACE)
     candidates = [p for p in sent.places if place_lo <= p.first <= hi and not in_attribution(p.first, attribution)]
-    places = [p for p in candidates if not names_role(p, roles)]
+    moving = trig.rule.sub_event_type == MOVEMENT_SUB  # troops sent "towards the border" are located there
+    places = [p for p in candidates if not names_role(p, roles) and (moving or not destination(tokens, p))]
     acting = [p for p in candidates if roles.actor2 is not None and roles.actor2.first <= p.first <= roles.actor2.last
               and event_type_of(trig.rule.sub_event_type) in ATTACK_TYPES]
     # Countries that are also the actors locate the event only when nothing else does, as one place.
-    groups = choose_places(tokens, places, trig.first) or choose_places(tokens, acting[:1], trig.first) or [[]]
+    groups = (choose_places(tokens, places, trig.first) or choose_places(tokens, acting[:1], trig.first)
+              or choose_places(tokens, witness_place(tokens, sent.places, attribution)[:1], trig.first) or [[]])
     frame_dates = [d for d in sent.dates if lo <= d.first <= hi and not speech_date(tokens, d, attribution)
                    and not getattr(d.ref, "future", False)]
     speech = [d for d in sent.dates if speech_date(tokens, d, attribution)]
@@ -264,8 +267,16 @@ def _undated_description(ctx: _Article, tokens: Sequence[Token], frame: Frame, l
         return True  # "government forces battle to save ...": ongoing or habitual, not an event
     if has_phrase(tokens, ctx.lexicon.history, 0, len(tokens)):
         return True  # "Assad had long relied on allies ..., while Iran sent forces": background
-    # "forces, which fought IS with US help, hold ...": a description, not a report
-    return lo > 0 and tokens[lo].text.lower() in _RELATIVE_ACTOR
+    # "forces, which fought IS with US help, hold ...": a description, not a report; "said that
+    # troops had pulled out" opens a reported clause (a complementizer), not a relative one.
+    return lo > 0 and tokens[lo].text.lower() in _RELATIVE_ACTOR and not _complementizer(ctx, tokens, lo)
+
+
+def _complementizer(ctx: _Article, tokens: Sequence[Token], k: int) -> bool:
+    """ "reported that ...": "that" after a reporting verb (or parsed as a marker) opens a reported clause."""
+    if tokens[k].text.lower() != "that":
+        return False
+    return tokens[k].dep == "mark" or (tokens[k - 1].text.lower(),) in ctx.lexicon.attribution_verbs
 
 
 def _whens(ctx: _Article, tokens: Sequence[Token], frame: Frame, lo: int, group: Sequence[Located],

@@ -109,6 +109,8 @@ def drop_reason(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon, year: i
         return "hypothetical subject"
     if _infinitive(tokens, frame.trigger):
         return "purpose or infinitive"
+    if frame.lo > 0 and _purpose(tokens, frame.lo) and not _participle_modifier(tokens, first):
+        return "purpose or infinitive"  # "aiming to thwart rebels from capturing Homs": an aim, not an act
     if has_phrase(tokens, lexicon.negations, max(frame.lo, first - NEGATION_WINDOW), first):
         return "negated or denied"
     if _aggregate(tokens, frame, lexicon):
@@ -152,6 +154,10 @@ def _modal_after_subject(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon
 
 def _infinitive(tokens: Sequence[Token], match: TriggerMatch) -> bool:
     k = match.first
+    if not match.rule.infinitive_ok and tokens[k].dep == "conj" and tokens[k].pos == "VERB":
+        head = tokens[k].head
+        if 0 < head < k and tokens[head - 1].text.lower() == "to" and tokens[head].pos == "VERB":
+            return True  # "measures to increase its presence and deploy forces": both verbs are infinitives
     if match.rule.infinitive_ok or k == 0 or tokens[k - 1].text.lower() != "to":
         return False
     if tokens[k].pos and tokens[k].pos != "VERB":
@@ -161,13 +167,27 @@ def _infinitive(tokens: Sequence[Token], match: TriggerMatch) -> bool:
 
 def _aggregate(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon) -> bool:
     first = frame.trigger.first
-    word = tokens[first].text.lower()
-    if word in lexicon.aggregate_nouns and first > 0 and tokens[first - 1].text.replace(",", "").isdigit():
-        return True  # "89 attacks"
+    if _counted_events(tokens, frame, lexicon):
+        return True  # "launched 89 attacks on US bases in 2024, using drones and rockets"
     if any(t.text.lower().endswith("-long") or t.text.lower() == "long" and k > 0 and tokens[k - 1].text == "-"
            for k, t in enumerate(tokens[frame.lo : first + 1], frame.lo)):
         return True  # "year-long battle": a campaign, not an event
     return has_phrase(tokens, lexicon.aggregate_markers, frame.lo, frame.hi + 1)
+
+
+def _counted_events(tokens: Sequence[Token], frame: Frame, lexicon: Lexicon) -> bool:
+    """A clause counting events ("89 attacks", "12 strikes") reports a tally, unless a day follows the count.
+
+    "carried out 3 strikes on Kyiv overnight" is one dated event (ACLED codes one event per day and
+    place); "launched 89 attacks on US bases in 2024" is a statistic over a period.
+    """
+    for k in range(max(frame.lo, 1), frame.hi + 1):
+        if tokens[k].text.lower() not in lexicon.aggregate_nouns:
+            continue
+        count = tokens[k - 1].text.replace(",", "")
+        if count.isdigit() and int(count) > 1 and not any(t.text.lower() in _DAY_WORDS for t in tokens[k + 1 : frame.hi + 1]):
+            return True
+    return False
 
 
 def _old_year(tokens: Sequence[Token], frame: Frame, year: int | None) -> bool:

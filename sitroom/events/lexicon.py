@@ -46,6 +46,7 @@ class Lexicon:
     killed_words: frozenset[str]
     clause_breaks: tuple[tuple[str, ...], ...]
     place_prepositions: frozenset[str]
+    withdrawal_words: frozenset[str] = frozenset()
 
 
 def words(phrase: str) -> tuple[str, ...]:
@@ -79,6 +80,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             killed_words=frozenset(raw["killed_words"]),
             clause_breaks=_phrases(raw["clause_breaks"]),
             place_prepositions=frozenset(raw["place_prepositions"]),
+            withdrawal_words=frozenset(raw.get("withdrawal_words", ())),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise InputError(path or LEXICON_FILE, f"bad events lexicon: {exc!r}") from exc

@@ -13,7 +13,7 @@ import logging
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..model import Event, Evidence, content_id
 
@@ -28,6 +28,8 @@ class MergeOptions:
     coarse_days: int = 7
     km: float = 50.0
     coarse_km: float = 300.0
+    town_km: float = 10.0  # two different towns, each named exactly, are one place only this close
+    registry: Any = None  # actor registry (``resolve.actors``): lets "Iraqi militias" cover "Badr"
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -45,9 +47,27 @@ def same_event(a: Event, b: Event, options: MergeOptions | None = None) -> bool:
         return False
     if (a.event_date != b.event_date or a.location != b.location) and _same_sentence(a, b):
         return False  # "on both Sunday and Monday", "Deraa and Suweida": the text tells them apart
-    if (a.location is None or b.location is None) and max(a.time_precision or 1, b.time_precision or 1) >= 2:
+    vague_date = max(a.time_precision or 1, b.time_precision or 1) >= 2
+    if (a.location is None or b.location is None) and vague_date and a.event_date != b.event_date:
         return False  # a country-wide report and a week-wide date are too vague to call the same event
-    return _dates_close(a, b, options) and _places_close(a, b, options) and _actors_overlap(a, b)
+    if a.sub_event_type == MOVEMENT and _withdrawal(a) != _withdrawal(b):
+        return False  # troops leaving and troops arriving are two movements, whatever else they share
+    return _dates_close(a, b, options) and _places_close(a, b, options) and _actors_overlap(a, b, options.registry)
+
+
+MOVEMENT = "Change to group/activity"
+# Heads of collective actor names ("Iran-backed Iraqi militias", "Syrian rebels"): a class of groups, not one group.
+COLLECTIVE_HEADS = frozenset({"militias", "rebels", "groups", "factions", "fighters", "insurgents", "militants",
+                              "jihadists", "gunmen", "paramilitaries"})
+
+
+def _withdrawal(event: Event) -> bool:
+    """True when the report's trigger is a pull-back ("vacated", "retreated"), not a deployment."""
+    from .lexicon import load_lexicon
+
+    span = event.evidence.get("event_type")
+    words = span.text.lower().split() if span is not None else []
+    return any(w in load_lexicon().withdrawal_words for w in words)
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
@@ -70,6 +90,8 @@ def _places_close(a: Event, b: Event, options: MergeOptions) -> bool:
     km = km_between(a.latitude, a.longitude, b.latitude, b.longitude)
     if coarse:
         return km <= options.coarse_km or (a.admin1 is not None and a.admin1 == b.admin1)
+    if a.geo_precision == 1 and b.geo_precision == 1 and a.location != b.location:
+        return km <= options.town_km  # "Talbisa" and "Homs" both named: two towns, not one vague place
     return km <= options.km
 
 
@@ -79,8 +101,38 @@ def actor_names(event: Event) -> set[str]:
     return {n.casefold() for n in names if n}
 
 
-def _actors_overlap(a: Event, b: Event) -> bool:
-    return bool(actor_names(a) & actor_names(b))
+def _actors_overlap(a: Event, b: Event, registry: Any = None) -> bool:
+    if actor_names(a) & actor_names(b):
+        return True
+    return registry is not None and any(covers(x, y, registry) or covers(y, x, registry)
+                                        for x in _named(a) for y in _named(b))
+
+
+def _named(event: Event) -> list[str]:
+    return [n for n in (event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2) if n]
+
+
+def collective(name: str) -> bool:
+    """A name for a class of armed groups ("Iraqi militias", "Pro-government militias (Syria)")."""
+    words = name.split(" (")[0].split()
+    return bool(words) and words[-1].lower() in COLLECTIVE_HEADS
+
+
+def covers(group: str, member: str, registry: Any) -> bool:
+    """True when ``member`` is one of the groups the collective name ``group`` stands for.
+
+    A member it lists (``part_of``), or a group of the same kind from the same country ("Badr",
+    an Iraqi militia, is one of the "Iran-backed Iraqi militias"); a state's forces are never
+    covered by a non-state class.
+    """
+    if group == member or not collective(group):
+        return False
+    entry, other = registry.get(member), registry.get(group)
+    if entry is None or other is None:
+        return False
+    if group in tuple(entry.part_of or ()):
+        return True
+    return bool(entry.type and entry.type == other.type and entry.country and entry.country == other.country)
 
 
 def merge_events(
@@ -105,13 +157,13 @@ def merge_events(
             groups.append([event])
         else:
             home.append(event)
-    merged = [fold(group, clusters) for group in groups]
+    merged = [fold(group, clusters, (options or MergeOptions()).registry) for group in groups]
     return sorted(merged, key=lambda e: (e.event_date or "", e.id))
 
 
-def fold(group: Sequence[Event], clusters: Mapping[str, str | None] | None = None) -> Event:
+def fold(group: Sequence[Event], clusters: Mapping[str, str | None] | None = None, registry: Any = None) -> Event:
     """One Event from reports of it: the most precise report leads; counts take the lowest."""
-    best = _with_best_actors(min(group, key=_precision_key), group)
+    best = _with_best_actors(min(group, key=_precision_key), group, registry)
     docs = tuple(sorted({d for e in group for d in e.docs}))
     fatalities = [e.fatalities for e in group if e.fatalities is not None]
     merged = dataclasses.replace(
@@ -129,10 +181,11 @@ def fold(group: Sequence[Event], clusters: Mapping[str, str | None] | None = Non
     return dataclasses.replace(merged, id=event_id(merged))
 
 
-def _with_best_actors(best: Event, group: Sequence[Event]) -> Event:
+def _with_best_actors(best: Event, group: Sequence[Event], registry: Any = None) -> Event:
     """Take the earliest most precise date, fill a side the lead report leaves empty, prefer a member to its umbrella.
 
-    One report says "rebels", another "HTS (with Syrian rebels)": the merged event names HTS.
+    One report says "rebels", another "HTS (with Syrian rebels)": the merged event names HTS; one
+    says "Iraqi militias", another "Badr": the collective becomes Badr's associate.
     """
     # Reports dated only by their publication day: the first report is the closest estimate.
     precise = min(e.time_precision or 9 for e in group)
@@ -146,9 +199,12 @@ def _with_best_actors(best: Event, group: Sequence[Event]) -> Event:
         elif actor1 is not None and event.actor1 is not None and actor1 in event.assoc_actor_1:
             assoc1 = [actor1, *[a for a in assoc1 if a not in (actor1, event.actor1)]]
             actor1 = event.actor1
+        elif actor1 is not None and event.actor1 is not None and registry is not None and covers(actor1, event.actor1, registry):
+            assoc1 = [actor1, *[a for a in (*assoc1, *event.assoc_actor_1) if a not in (actor1, event.actor1)]]
+            actor1 = event.actor1
         if actor2 is None and event.actor2 is not None and event.actor2 != actor1:
             actor2 = event.actor2
-    return dataclasses.replace(best, actor1=actor1, actor2=actor2, assoc_actor_1=tuple(assoc1))
+    return dataclasses.replace(best, actor1=actor1, actor2=actor2, assoc_actor_1=tuple(dict.fromkeys(assoc1)))
 
 
 def _precision_key(event: Event) -> tuple[int, int, int, int, str]:

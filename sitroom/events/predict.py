@@ -46,9 +46,10 @@ def read_articles(inputs: Sequence[str | Path], settings: Settings | None = None
 def resolve_article(article: Article, parsed: Any, corpus_day: str | None = None) -> Resolved:
     """Resolve one parsed article's actors, places and dates with the packaged resolvers.
 
-    ``corpus_day`` (the latest publication day of the batch) dates the calendar expressions of
-    an undated article ("on November 27"): a batch of news is read as one stretch of time. It
-    also bounds a coarse publication date (see ``coarse_publication``).
+    ``corpus_day`` (the latest publication day of the batch) dates an undated article: by the
+    latest weekday it names (see ``batch_publication``), else only its calendar expressions
+    ("on November 27"); a batch of news is read as one stretch of time. It also bounds a coarse
+    publication date (see ``coarse_publication``).
     """
     from ..resolve.actors import resolve_mentions
     from ..resolve.dates import resolve_dates
@@ -60,15 +61,19 @@ def resolve_article(article: Article, parsed: Any, corpus_day: str | None = None
     actors = resolve_mentions(article.text, article.article_id, candidates=candidates,
                               country_context=country, on_date=article.published or corpus_day)
     article = coarse_publication(article, corpus_day)
+    batch_dates: list[DateRef] = []
+    if article.published is None and corpus_day is not None:
+        batch_dates = resolve_dates(article.text, article.article_id, corpus_day)
+        article = batch_publication(article, corpus_day, batch_dates)
     dates = resolve_dates(article.text, article.article_id, article.published)
     floor = _PRECISION_FLOOR.get(article.date_precision or "day", 1)
     if floor > 1:
         # Days counted from an uncertain publication day ("on Monday") inherit its uncertainty.
         dates = [d if _calendar(d.evidence.text) else replace(d, time_precision=max(d.time_precision, floor))
                  for d in dates]
-    if article.published is None and corpus_day is not None:
-        dated = resolve_dates(article.text, article.article_id, corpus_day)
-        dates = [d for d in dated if _calendar(d.evidence.text) and not d.future]
+    if article.published is None:
+        # Still undated: only calendar expressions ("on November 27") are dated, by the batch's day.
+        dates = [d for d in batch_dates if _calendar(d.evidence.text) and not d.future]
     return Resolved(article, from_records(parsed.sentences), list(actors), list(places), list(dates))
 
 
@@ -88,6 +93,25 @@ def coarse_publication(article: Article, corpus_day: str | None) -> Article:
         return article
     window = (dt.date.fromisoformat(corpus_day[:10]) - dt.date.fromisoformat(article.published[:10])).days
     return replace(article, date_precision="month") if window > _WEEK else article
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def batch_publication(article: Article, corpus_day: str, dates: Sequence[DateRef]) -> Article:
+    """An undated article read as published on the latest weekday it names, at "week" precision.
+
+    ``dates`` are the article's date expressions resolved against the batch's latest day. News
+    names the days of the past week by weekday ("on Friday", "Thursday night"); the latest one
+    named is taken as the report's day. The day is only an estimate, so everything dated from
+    it keeps week precision (ACLED time precision 2); calendar dates ("on November 27") keep
+    their own. An article naming no weekday stays undated ("today" alone places nothing).
+    """
+    named = [d.day for d in dates if not d.future and d.day <= corpus_day[:10]
+             and any(w.strip(".,") in _WEEKDAYS for w in d.evidence.text.lower().split())]
+    if not named:
+        return article
+    return replace(article, published=max(named), date_source="inferred", date_precision="week")
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -123,7 +147,7 @@ def options_from(settings: EventsSettings) -> tuple[ExtractOptions, MergeOptions
 
     extract = ExtractOptions(history_days=settings.history_days, vague_fatalities=settings.vague_fatalities,
                              fallback_place=settings.fallback_place, registry=default_registry())
-    return extract, MergeOptions(days=settings.merge_days, km=settings.merge_km)
+    return extract, MergeOptions(days=settings.merge_days, km=settings.merge_km, registry=extract.registry)
 
 
 def default_options(settings: EventsSettings | None = None) -> ExtractOptions:

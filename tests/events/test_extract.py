@@ -208,3 +208,42 @@ def test_extract_foreign_capture_is_lost_by_the_host_forces() -> None:
     captures = [e for e in events if e.event_type == "Battles"]
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in captures] == [
         ("Non-state actor overtakes territory", "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")]
+
+
+def test_extract_reported_that_opens_a_report_not_a_relative_clause() -> None:
+    _art, events = _events("The Sudanese army announced that it is deploying reinforcements in El Fasher.")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Change to group/activity", "Military Forces of Sudan (2019-)", "El Fasher")]
+
+
+def test_extract_local_witness_town_locates_an_unplaced_report() -> None:
+    _art, events = _events("A resident of El Fasher said that police posts had been vacated, with officers leaving.")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Change to group/activity", "El Fasher")]
+    _art, events = _events("An official in Khartoum said that police posts had been vacated.")
+    assert not any(e.location == "Khartoum" for e in events)  # an official is no local witness
+
+
+def test_extract_purpose_clause_reports_no_capture() -> None:
+    _art, events = _events("RSF fighters shelled El Fasher on Monday, aiming to thwart the army and its allied "
+                           "volunteer brigades from capturing Khartoum.")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_extract_place_reached_towards_does_not_locate_a_capture() -> None:
+    _art, events = _events("Russian forces have taken two villages and are advancing towards Kupiansk.")
+    assert not any(e.location == "Kupiansk" for e in events)
+    _art, events = _events("Ukrainian troops were deploying reinforcements towards Kupiansk on Monday.")
+    assert [e.location for e in events] == ["Kupiansk"]  # troops moving towards a town are located there
+
+
+def test_extract_counted_attacks_over_a_period_are_a_tally() -> None:
+    _art, events = _events("Officials said on Tuesday that Russian forces launched 120 attacks on Kharkiv in 2025, "
+                           "using drones and missiles.")
+    assert events == []
+    _art, events = _events("Russian forces carried out 3 strikes on Kharkiv overnight.")
+    assert [e.location for e in events] == ["Kharkiv"]  # a count tied to one night is one event
+
+
+def test_extract_weapons_delivered_are_not_an_attack() -> None:
+    _art, events = _events("Russia delivered missiles and fighter jets to the Sudanese army on Monday.")
+    assert events == []

@@ -52,3 +52,60 @@ def test_merge_coarse_report_does_not_chain_distinct_places() -> None:
     coarse = _event("c#1", lat=-0.5, lon=29.8, geo=3)
     merged = merge_events([coarse, goma, bunia])
     assert len(merged) == 2
+
+
+def _placed(doc: str, name: str, lat: float, lon: float, geo: int = 1, **kw) -> Event:  # type: ignore[no-untyped-def]
+    return dataclasses.replace(_event(doc, lat=lat, lon=lon, geo=geo, **kw), location=name)
+
+
+def test_merge_two_different_named_towns_need_to_be_very_close() -> None:
+    # Sake and a village 12 km away, each named exactly, are two captures; a "near" place (geo 2) is vague.
+    sake = _placed("a#1", "Sake", -1.57, 29.04)
+    assert not same_event(sake, _placed("b#1", "Kimoka", -1.68, 29.04))
+    assert same_event(sake, _placed("b#1", "Kimoka", -1.68, 29.04, geo=2))
+    assert same_event(sake, _placed("b#1", "Sake", -1.58, 29.05))
+
+
+def test_merge_country_wide_week_wide_report_joins_only_a_report_of_the_same_day() -> None:
+    goma = _event("a#1")
+    country = dataclasses.replace(_event("b#1", precision=2, geo=3), location=None, latitude=-2.9, longitude=23.6)
+    country = dataclasses.replace(country, admin1=None)
+    assert same_event(goma, dataclasses.replace(country, latitude=-1.9, longitude=29.3))
+    assert not same_event(goma, dataclasses.replace(country, latitude=-1.9, longitude=29.3, event_date="2025-03-03"))
+
+
+def _movement(doc: str, trigger: str, actor1: str = "M23") -> Event:
+    event = _event(doc, actor1=actor1)
+    return dataclasses.replace(event, event_type="Strategic developments", sub_event_type="Change to group/activity",
+                               evidence={"event_type": Evidence(doc, 0, len(trigger), trigger)})
+
+
+def test_merge_a_pull_back_and_a_deployment_are_two_movements() -> None:
+    assert not same_event(_movement("a#1", "withdrew"), _movement("a#1", "deployed"))
+    assert same_event(_movement("a#1", "sent reinforcements"), _movement("b#1", "deployed"))
+
+
+class _Entry:
+    def __init__(self, type: str, country: str, part_of: tuple[str, ...] = ()) -> None:  # noqa: A002
+        self.type, self.country, self.part_of = type, country, part_of
+
+
+class _Registry:
+    entries = {"Sudanese armed groups": _Entry("militia", "Sudan"), "Popular Resistance": _Entry("militia", "Sudan"),
+               "Rapid Support Forces": _Entry("rebel", "Sudan"), "Military Forces of Sudan": _Entry("state_force", "Sudan")}
+
+    def get(self, name: str) -> _Entry | None:
+        return self.entries.get(name)
+
+
+def test_merge_a_collective_actor_covers_a_named_group_of_its_kind() -> None:
+    from sitroom.events.merge import MergeOptions
+
+    options = MergeOptions(registry=_Registry())
+    collective = _movement("a#1", "crossed into", actor1="Sudanese armed groups")
+    named = _movement("b#1", "crossed late", actor1="Popular Resistance")
+    assert not same_event(collective, named)  # without a registry nothing says they are one actor
+    assert same_event(collective, named, options)
+    assert not same_event(collective, _movement("b#1", "crossed", actor1="Rapid Support Forces"), options)
+    merged = merge_events([collective, named], options=options)
+    assert [(e.actor1, e.assoc_actor_1) for e in merged] == [("Popular Resistance", ("Sudanese armed groups",))]

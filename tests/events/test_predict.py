@@ -64,3 +64,21 @@ def test_predict_events_from_a_lower_bound_publication_date_are_coarse(tmp_path,
     assert odesa, [(e.location, e.event_date) for e in events]
     # "Monday" counted from the 6 March lower bound; a batch running over a week past it gives 3.
     assert all((e.event_date, e.time_precision) == ("2025-03-03", precision) for e in odesa)
+
+
+def test_predict_undated_article_is_read_on_the_latest_weekday_it_names() -> None:
+    from dataclasses import replace
+
+    from sitroom.events.predict import batch_publication
+    from sitroom.model import DateRef, Evidence
+
+    from .helpers import article
+
+    undated = replace(article("Sudanese army shelled Omdurman on Thursday and Bahri on Friday.", published=None),
+                      date_source="unknown")
+    dates = [DateRef("2025-03-06", None, 1, Evidence("a.txt#1", 0, 11, "on Thursday")),
+             DateRef("2025-03-07", None, 1, Evidence("a.txt#1", 0, 9, "on Friday"))]
+    dated = batch_publication(undated, "2025-03-08", dates)
+    assert (dated.published, dated.date_precision) == ("2025-03-07", "week")
+    today = [DateRef("2025-03-08", None, 1, Evidence("a.txt#1", 0, 5, "today"))]
+    assert batch_publication(undated, "2025-03-08", today) is undated  # no weekday: the day stays unknown
