@@ -43,6 +43,7 @@ def _register() -> None:
     from .extract import extract_command
     from .run import run_command
     from .serve import serve_command
+    from .watch import watch_command
 
     cli.add_command(run_command)
     cli.add_command(extract_command)
@@ -50,6 +51,7 @@ def _register() -> None:
     cli.add_command(eval_group)
     cli.add_command(serve_command)
     cli.add_command(bench_command)
+    cli.add_command(watch_command)
 
 
 _register()
