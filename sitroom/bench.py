@@ -15,7 +15,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .config import Settings
 from .model import Article
@@ -32,6 +32,7 @@ class BenchResult:
     peak_rss_mb: float = 0.0
     events: int = 0
     stages: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    rss: list[tuple[int, float]] = field(default_factory=list)  # (articles analysed, RSS MiB)
 
     def lines(self) -> list[str]:
         """Human lines, then the machine-readable last line."""
@@ -42,6 +43,14 @@ class BenchResult:
         ]
         for stage, secs in sorted(self.stages.items(), key=lambda kv: -kv[1]):
             out.append(f"stage {stage:<14} {secs:8.2f} s  {100 * secs / self.seconds:5.1f}%")
+        # The sample before the first article shows the loaded models; the first batch of
+        # parses warms spaCy up, so start and slope are taken from the first sample after it.
+        warm = [s for s in self.rss if s[0] > 0]
+        if self.rss and warm:
+            out.append(
+                f"rss loaded_mb {self.rss[0][1]:.0f} start_mb {warm[0][1]:.0f} end_mb {warm[-1][1]:.0f} "
+                f"slope_mb_per_1000_articles {rss_slope(warm) * 1000:.2f} samples {len(warm)}"
+            )
         out.append(
             f"bench: articles_per_s_per_core {rate / self.cores:.2f} articles_per_s {rate:.2f} "
             f"peak_rss_mb {self.peak_rss_mb:.0f} cores {self.cores}"
@@ -49,14 +58,23 @@ class BenchResult:
         return out
 
 
-def make_corpus(source: Path, target: Path, copies: int) -> Path:
-    """Write ``copies`` variants of every text file in ``source`` as one JSONL file."""
+def make_corpus(source: Path, target: Path, copies: int, limit: int | None = None) -> Path:
+    """Write ``copies`` variants of every text file in ``source`` as one JSONL file.
+
+    ``limit`` stops after that many records (the copies needed are made, the last one cut short).
+    """
     target.mkdir(parents=True, exist_ok=True)
     out = target / "corpus.jsonl"
     files = sorted(p for p in source.iterdir() if p.is_file())
+    if limit is not None:
+        copies = -(-limit // max(len(files), 1))
+    written = 0
     with out.open("w", encoding="utf-8") as handle:
         for n in range(copies):
             for path in files:
+                if limit is not None and written >= limit:
+                    return out
+                written += 1
                 text = path.read_text(encoding="utf-8", errors="replace")
                 # A unique first line keeps each copy a distinct document (its own id).
                 record = {"id": f"{path.stem}-{n}", "text": f"Bench copy {n}\n\n{text}"}
@@ -71,8 +89,37 @@ def _timed(result: BenchResult, stage: str) -> Iterator[None]:
     result.stages[stage] += time.perf_counter() - start
 
 
-def bench(inputs: list[Path], db: Path, settings: Settings | None = None) -> BenchResult:
-    """Run every stage on ``inputs`` into the store ``db`` and time each one."""
+def rss_mb() -> float:
+    """Return this process's resident set size now, in MiB (peak RSS where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return _peak_rss_mb()
+    return pages * resource.getpagesize() / (1024 * 1024)
+
+
+def rss_slope(samples: list[tuple[int, float]]) -> float:
+    """Least-squares growth in MiB per article over ``samples`` of (articles, MiB)."""
+    n = len(samples)
+    if n < 2:
+        return 0.0
+    mean_x = sum(x for x, _ in samples) / n
+    mean_y = sum(y for _, y in samples) / n
+    var = sum((x - mean_x) ** 2 for x, _ in samples)
+    return sum((x - mean_x) * (y - mean_y) for x, y in samples) / var if var else 0.0
+
+
+Sample = Callable[[int, float], None]
+
+
+def bench(inputs: list[Path], db: Path, settings: Settings | None = None, rss_every: int = 0,
+          on_sample: Sample | None = None) -> BenchResult:
+    """Run every stage on ``inputs`` into the store ``db`` and time each one.
+
+    With ``rss_every`` > 0 the RSS is sampled before the first article is analysed and after
+    every ``rss_every`` articles (and the last); ``on_sample`` sees each sample as it is taken.
+    """
     from . import dedup, export, ingest, segment
     from .analysis import analyse_article, combine
     from .nlp import load_pipeline, parse_texts
@@ -97,11 +144,16 @@ def bench(inputs: list[Path], db: Path, settings: Settings | None = None) -> Ben
     parsed_iter = parse_texts(a.text for a in articles)
     days = [a.published for a in articles if a.published]
     corpus_day = max(days) if days else None
-    for article in articles:
+    sample = _sampler(result, rss_every, on_sample)
+    sample(0)
+    for n, article in enumerate(articles, 1):
         with _timed(result, "nlp"):
             parsed = next(parsed_iter)
         with _timed(result, "resolve+extract"):
             items.append(analyse_article(article, parsed, corpus_day, settings.events))
+        del parsed  # the parse is not kept: only the small per-article results are
+        if n % max(rss_every, 1) == 0 or n == len(articles):
+            sample(n)
     with _timed(result, "merge"):
         analysis = combine(items, settings.events)
     with _timed(result, "store"), open_store(db) as store:
@@ -117,6 +169,17 @@ def bench(inputs: list[Path], db: Path, settings: Settings | None = None) -> Ben
     result.events = len(analysis.events)
     result.peak_rss_mb = _peak_rss_mb()
     return result
+
+
+def _sampler(result: BenchResult, every: int, on_sample: Sample | None) -> Callable[[int], None]:
+    def sample(n: int) -> None:
+        if every <= 0 or (result.rss and result.rss[-1][0] == n):
+            return
+        result.rss.append((n, rss_mb()))
+        if on_sample is not None:
+            on_sample(*result.rss[-1])
+
+    return sample
 
 
 def _peak_rss_mb() -> float:

@@ -37,3 +37,19 @@ def test_bench_prints_stage_shares_and_summary_line(tmp_path: Path) -> None:
     )
     assert lines[0].startswith("articles 2 ")
     assert any(line.startswith("stage nlp") for line in lines)
+
+
+def test_bench_make_corpus_limit_and_rss_slope(tmp_path: Path) -> None:
+    from sitroom.bench import BenchResult, rss_mb, rss_slope
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.txt").write_text(f"{name}\n\nBody text.", encoding="utf-8")
+    out = make_corpus(src, tmp_path / "corpus", copies=1, limit=7)
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 7
+    assert rss_slope([(0, 100.0), (1000, 110.0), (2000, 120.0)]) == pytest.approx(0.01)
+    assert rss_slope([(5, 1.0)]) == 0.0
+    assert rss_mb() > 0
+    result = BenchResult(articles=10, seconds=1.0, rss=[(0, 500.0), (5, 600.0), (10, 601.0)])
+    assert "rss loaded_mb 500 start_mb 600 end_mb 601 slope_mb_per_1000_articles 200.00 samples 2" in result.lines()
