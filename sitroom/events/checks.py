@@ -118,16 +118,32 @@ def toll_owner(groups: Sequence[Sequence[Located]], number: int) -> int:
     return owner
 
 
-def narrow(frame: Frame, attribution: Attribution | None) -> tuple[int, int]:
-    """The frame without its attribution: "X said (that) <event>" starts after the verb, "<event>, X said" ends before X."""
+def narrow(frame: Frame, attribution: Attribution | None, tokens: Sequence[Token] = ()) -> tuple[int, int]:
+    """The frame without its attribution: "X said (that) <event>" starts after the verb, "<event>, X said" ends before X.
+
+    "<event>, X said, including/killing ...": the event goes on after the source, so the frame keeps its end
+    (the source's own words are skipped by ``in_attribution``).
+    """
     lo, hi = frame.lo, frame.hi
     if attribution is None:
         return lo, hi
     if attribution.verb < frame.trigger.first and attribution.verb >= lo:
         lo = attribution.verb + 1  # "X said (that) <event>": the event starts after the verb
-    elif attribution.first > frame.trigger.last and attribution.first <= hi:
+    elif attribution.first > frame.trigger.last and attribution.first <= hi and not (tokens and _goes_on(tokens, attribution, hi)):
         hi = attribution.first - 1  # "<event>, X said": the source is not part of it
     return lo, hi
+
+
+# "<event>, X said, including a strike on a camp that killed seven": the event's own detail goes on.
+CONTINUATIONS = frozenset({"including", "killing", "wounding", "injuring", "leaving", "destroying", "damaging", "hitting"})
+
+
+def _goes_on(tokens: Sequence[Token], attribution: Attribution, hi: int) -> bool:
+    k = attribution.verb + 1
+    while k <= hi and tokens[k].text.lower() in ("on", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                                  "saturday", "sunday"):
+        k += 1  # "X said on Monday, killing ..."
+    return k + 1 <= hi and tokens[k].text == "," and tokens[k + 1].text.lower() in CONTINUATIONS
 
 
 def in_attribution(k: int, attribution: Attribution | None) -> bool:

@@ -200,7 +200,7 @@ def _frame_events(ctx: _Article, sent: _Sent, frame: Frame, before: _Where) -> t
     tokens = sent.tokens
     trig = frame.trigger
     attribution = find_attribution(tokens, trig.first, ctx.lexicon)
-    lo, hi = narrow(frame, attribution)
+    lo, hi = narrow(frame, attribution, tokens)
     roles = _frame_roles(ctx, sent, frame, before, (lo, hi), attribution)
     if trig.rule.needs_place and not any(lo <= p.first <= hi and locative(tokens, p, trig.last) for p in sent.places):
         return [], before  # a meeting needs "in/at <place>", not a country named as a party

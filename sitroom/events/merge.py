@@ -48,8 +48,10 @@ def same_event(a: Event, b: Event, options: MergeOptions | None = None) -> bool:
     if (a.event_date != b.event_date or a.location != b.location) and _same_sentence(a, b):
         return False  # "on both Sunday and Monday", "Deraa and Suweida": the text tells them apart
     vague_date = max(a.time_precision or 1, b.time_precision or 1) >= 2
-    if (a.location is None or b.location is None) and vague_date and a.event_date != b.event_date:
+    if (a.location is None or b.location is None) and vague_date and _gap(a, b) > options.days:
         return False  # a country-wide report and a week-wide date are too vague to call the same event
+    if a.actor2 and b.actor2 and _civilian(a.actor2) != _civilian(b.actor2):
+        return False  # a strike on a camp and one on fighters' bases hit different targets
     if a.sub_event_type == MOVEMENT and _withdrawal(a) != _withdrawal(b):
         return False  # troops leaving and troops arriving are two movements, whatever else they share
     return _dates_close(a, b, options) and _places_close(a, b, options) and _actors_overlap(a, b, options.registry)
@@ -59,6 +61,10 @@ MOVEMENT = "Change to group/activity"
 # Heads of collective actor names ("Iran-backed Iraqi militias", "Syrian rebels"): a class of groups, not one group.
 COLLECTIVE_HEADS = frozenset({"militias", "rebels", "groups", "factions", "fighters", "insurgents", "militants",
                               "jihadists", "gunmen", "paramilitaries"})
+
+
+def _civilian(name: str) -> bool:
+    return name.startswith("Civilians")
 
 
 def _withdrawal(event: Event) -> bool:
@@ -75,12 +81,17 @@ def _same_sentence(a: Event, b: Event) -> bool:
     return first is not None and first == second
 
 
+def _gap(a: Event, b: Event) -> int:
+    if a.event_date is None or b.event_date is None:
+        return 10**6
+    return abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
+
+
 def _dates_close(a: Event, b: Event, options: MergeOptions) -> bool:
     if a.event_date is None or b.event_date is None:
         return False
     coarse = max(a.time_precision or 1, b.time_precision or 1) >= 2
-    gap = abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
-    return gap <= (options.coarse_days if coarse else options.days)
+    return _gap(a, b) <= (options.coarse_days if coarse else options.days)
 
 
 def _places_close(a: Event, b: Event, options: MergeOptions) -> bool:
@@ -152,13 +163,26 @@ def merge_events(
     # on Aleppo to one on Idlib.
     groups: list[list[Event]] = []
     for event in sorted(events, key=_precision_key):
-        home = next((g for g in groups if all(same_event(event, other, options) for other in g)), None)
+        # Of the groups that accept it, the report joins the one it agrees with most (same toll, shared actors).
+        fits = [g for g in groups if all(same_event(event, other, options) for other in g)]
+        home = max(fits, key=lambda g: _agreement(event, g)) if fits else None
         if home is None:
             groups.append([event])
         else:
             home.append(event)
     merged = [fold(group, clusters, (options or MergeOptions()).registry) for group in groups]
     return sorted(merged, key=lambda e: (e.event_date or "", e.id))
+
+
+def _agreement(event: Event, group: Sequence[Event]) -> tuple[int, int, int]:
+    """How well a report fits a group: members with the same death toll, actors shared, then a place as precise.
+
+    A report "in the northwest" fits one "in Idlib province" better than one "in Aleppo city".
+    """
+    tolls = sum(1 for e in group if event.fatalities is not None and e.fatalities == event.fatalities)
+    shared = sum(len(actor_names(event) & actor_names(e)) for e in group)
+    spread = -min(abs((event.geo_precision or 1) - (e.geo_precision or 1)) for e in group)
+    return tolls, shared, spread
 
 
 def fold(group: Sequence[Event], clusters: Mapping[str, str | None] | None = None, registry: Any = None) -> Event:
@@ -207,10 +231,12 @@ def _with_best_actors(best: Event, group: Sequence[Event], registry: Any = None)
     return dataclasses.replace(best, actor1=actor1, actor2=actor2, assoc_actor_1=tuple(dict.fromkeys(assoc1)))
 
 
-def _precision_key(event: Event) -> tuple[int, int, int, int, str]:
+def _precision_key(event: Event) -> tuple[int, bool, int, int, int, str]:
     # Prefer reports that name both actors, then finer places and dates.
+    # A named province leads an unnamed country (both geo_precision 3), so country-wide reports join last.
     actors = (event.actor1 is None) + (event.actor2 is None)
-    return (event.geo_precision or 9, event.time_precision or 9, actors, -len(event.evidence), event.id)
+    return (event.geo_precision or 9, event.location is None, event.time_precision or 9, actors, -len(event.evidence),
+            event.id)
 
 
 def _quantities(group: Sequence[Event]) -> dict[str, int]:

@@ -247,3 +247,8 @@ def test_extract_counted_attacks_over_a_period_are_a_tally() -> None:
 def test_extract_weapons_delivered_are_not_an_attack() -> None:
     _art, events = _events("Russia delivered missiles and fighter jets to the Sudanese army on Monday.")
     assert events == []
+
+
+def test_extract_detail_after_a_mid_sentence_source_belongs_to_the_event() -> None:
+    _art, events = _events("Russian forces shelled Kharkiv on Monday, regional officials said, killing seven civilians.")
+    assert [(e.location, e.fatalities, e.attribution) for e in events] == [("Kharkiv", 7, "regional officials")]

@@ -66,12 +66,38 @@ def test_merge_two_different_named_towns_need_to_be_very_close() -> None:
     assert same_event(sake, _placed("b#1", "Sake", -1.58, 29.05))
 
 
-def test_merge_country_wide_week_wide_report_joins_only_a_report_of_the_same_day() -> None:
+def test_merge_country_wide_week_wide_report_joins_only_a_report_a_day_apart() -> None:
     goma = _event("a#1")
-    country = dataclasses.replace(_event("b#1", precision=2, geo=3), location=None, latitude=-2.9, longitude=23.6)
-    country = dataclasses.replace(country, admin1=None)
-    assert same_event(goma, dataclasses.replace(country, latitude=-1.9, longitude=29.3))
-    assert not same_event(goma, dataclasses.replace(country, latitude=-1.9, longitude=29.3, event_date="2025-03-03"))
+    country = dataclasses.replace(_event("b#1", precision=2, geo=3), location=None, latitude=-1.9, longitude=29.3,
+                                  admin1=None)
+    assert same_event(goma, country)
+    assert same_event(goma, dataclasses.replace(country, event_date="2025-03-03"))
+    assert not same_event(goma, dataclasses.replace(country, event_date="2025-03-05"))
+
+
+def _strike(doc: str, target: str | None, geo: int = 1, location: str | None = "Goma", fatalities: int | None = None,
+            precision: int = 1) -> Event:
+    event = _event(doc, geo=geo, fatalities=fatalities, precision=precision, actor1="Rwandan army")
+    return dataclasses.replace(event, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                               actor2=target, location=location)
+
+
+def test_merge_strikes_on_civilians_and_on_fighters_stay_apart() -> None:
+    assert not same_event(_strike("a#1", "Civilians (DRC)"), _strike("b#1", "M23"))
+    assert same_event(_strike("a#1", "Civilians (DRC)"), _strike("b#1", None))
+
+
+def test_merge_a_vague_report_joins_the_group_located_as_vaguely() -> None:
+    # "drones hit eastern Congo, killing 4": a province-level report fits it better than a town's.
+    said = Evidence("a#1", 0, 40, "Drones hit Goma and North Kivu villages.")  # one sentence listing both
+    town = dataclasses.replace(_strike("a#1", "Civilians (DRC)"), evidence={"sentence": said})
+    province = dataclasses.replace(_strike("a#1", "Civilians (DRC)", geo=3, location="North Kivu"),
+                                   evidence={"sentence": said})
+    country = dataclasses.replace(_strike("b#1", "Civilians (DRC)", geo=3, location=None, fatalities=4),
+                                  latitude=-1.0, longitude=29.0)
+    merged = merge_events([town, province, country])
+    assert len(merged) == 2
+    assert [e.fatalities for e in merged if e.location == "North Kivu"] == [4]
 
 
 def _movement(doc: str, trigger: str, actor1: str = "M23") -> Event:
