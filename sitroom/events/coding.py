@@ -14,7 +14,7 @@ import re
 from typing import Any, Protocol, Sequence
 
 from ..model import ActorRef, Event, PlaceRef
-from .attribution import Attribution
+from .attribution import Attribution, has_phrase
 from .codebook import ARMED_TYPES, STATE_TYPES, event_type_of
 from .frames import Frame
 from .locate import Located
@@ -43,6 +43,9 @@ DEMO_TYPES = {"Protests": "Protesters", "Riots": "Rioters"}
 NO_TARGET_SUBS = frozenset({"Change to group/activity", "Headquarters or base established", "Arrests"})
 _TERRITORY_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                              "Non-violent transfer of territory"})
+# "took the town without a fight": a change of control with no armed interaction.
+UNOPPOSED = (("without", "a", "fight"), ("without", "fighting"), ("without", "resistance"), ("without", "a", "shot"),
+             ("unopposed",), ("without", "firing", "a", "shot"), ("without", "a", "battle"), ("without", "clashes"))
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _OPPONENT_TYPES = ARMED_TYPES - {"state"}
 _DEMONYM_ENDS = ("ans", "ese", "is", "ians")
@@ -159,6 +162,8 @@ def sub_event_type(rule: Rule, roles: Roles, place: PlaceRef | None, tokens: Seq
     actor2 = roles.actor2.actor if roles.actor2 is not None else None
     if rule.id == "overtake" and place is not None and place.kind == "country":
         return "Change to group/activity"  # entering a country is a deployment, not a capture
+    if rule.sub_event_type in _TERRITORY_SUBS and has_phrase(tokens, UNOPPOSED, frame.lo, frame.hi + 1):
+        return "Non-violent transfer of territory"  # ACLED: control changed hands with no armed interaction
     state1 = is_state(actor1) if actor1 is not None else None
     if actor1 is None and actor2 is not None and is_state(actor2) is not None:
         state1 = not is_state(actor2)  # taken from the state -> by non-state forces, and back

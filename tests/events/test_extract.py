@@ -252,3 +252,11 @@ def test_extract_weapons_delivered_are_not_an_attack() -> None:
 def test_extract_detail_after_a_mid_sentence_source_belongs_to_the_event() -> None:
     _art, events = _events("Russian forces shelled Kharkiv on Monday, regional officials said, killing seven civilians.")
     assert [(e.location, e.fatalities, e.attribution) for e in events] == [("Kharkiv", 7, "regional officials")]
+
+
+def test_extract_capture_without_a_fight_is_a_non_violent_transfer() -> None:
+    _art, events = _events("M23 rebels took control of Bunia without a fight on Sunday.")
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Strategic developments", "Non-violent transfer of territory")]
+    _art, events = _events("M23 rebels took control of Bunia on Sunday after heavy fighting.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
