@@ -14,7 +14,7 @@ job, so every path codes the same text the same way:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Sequence
 
 from .config import EventsSettings
@@ -123,6 +123,15 @@ def analyse_articles(articles: Sequence[Article], progress: bool | None = False,
     disable = None if progress is None else not progress
     for article, parsed in tqdm(pairs, total=len(articles), desc="analysing", unit="article", disable=disable):
         yield analyse_article(article, parsed, corpus_day, settings)
+
+
+def for_merging(item: ArticleAnalysis) -> ArticleAnalysis:
+    """Return ``item`` without the places and dates, which merging never reads.
+
+    A long run keeps every article's result until the merge; without these it keeps about a
+    quarter less per article (66 -> 49 KB on the seeds). sitroom.cache stores them whole.
+    """
+    return replace(item, places=(), dates=())
 
 
 def combine(items: Iterable[ArticleAnalysis], settings: EventsSettings | None = None) -> Analysis:

