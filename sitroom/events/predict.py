@@ -99,19 +99,20 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def batch_publication(article: Article, corpus_day: str, dates: Sequence[DateRef]) -> Article:
-    """An undated article read as published on the latest weekday it names, at "week" precision.
+    """An undated article read as published on the latest weekday it names.
 
     ``dates`` are the article's date expressions resolved against the batch's latest day. News
     names the days of the past week by weekday ("on Friday", "Thursday night"); the latest one
-    named is taken as the report's day. The day is only an estimate, so everything dated from
-    it keeps week precision (ACLED time precision 2); calendar dates ("on November 27") keep
-    their own. An article naming no weekday stays undated ("today" alone places nothing).
+    named is taken as the report's day, as ``segment.meta.inferred_date`` does when an explicit
+    date carries the weekday (here the batch's week stands in for it), so it is a "day" date and
+    events keep the tense rules' precision ("overnight" 1, "had taken" 2). An article naming no
+    weekday stays undated ("today" alone places nothing).
     """
     named = [d.day for d in dates if not d.future and d.day <= corpus_day[:10]
              and any(w.strip(".,") in _WEEKDAYS for w in d.evidence.text.lower().split())]
     if not named:
         return article
-    return replace(article, published=max(named), date_source="inferred", date_precision="week")
+    return replace(article, published=max(named), date_source="inferred", date_precision="day")
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

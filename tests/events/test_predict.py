@@ -79,6 +79,6 @@ def test_predict_undated_article_is_read_on_the_latest_weekday_it_names() -> Non
     dates = [DateRef("2025-03-06", None, 1, Evidence("a.txt#1", 0, 11, "on Thursday")),
              DateRef("2025-03-07", None, 1, Evidence("a.txt#1", 0, 9, "on Friday"))]
     dated = batch_publication(undated, "2025-03-08", dates)
-    assert (dated.published, dated.date_precision) == ("2025-03-07", "week")
+    assert (dated.published, dated.date_precision, dated.date_source) == ("2025-03-07", "day", "inferred")
     today = [DateRef("2025-03-08", None, 1, Evidence("a.txt#1", 0, 5, "today"))]
     assert batch_publication(undated, "2025-03-08", today) is undated  # no weekday: the day stays unknown
