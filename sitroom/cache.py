@@ -116,8 +116,8 @@ def analyse_cached(articles: Sequence[Article], store: Store, settings: Settings
     held = {i for i, (key, _) in memo.items.items() if keys.get(i) == key}
     stored = store.analysis_keys()
     wanted = {i: a for i, a in by_id.items() if i not in held and stored.get(i) == keys[i]}
-    for item in store.article_analyses(wanted, keys):
-        memo.items[item.article.article_id] = (keys[item.article.article_id], for_merging(item))
+    for item in store.article_analyses(wanted, keys, merging=True):
+        memo.items[item.article.article_id] = (keys[item.article.article_id], item)
     todo = [a for a in articles if memo.items.get(a.article_id, ("",))[0] != keys[a.article_id]]
     for item in _analyse_and_cache(todo, store, settings, progress, corpus_day, keys, version):
         memo.items[item.article.article_id] = (keys[item.article.article_id], for_merging(item))

@@ -81,11 +81,28 @@ def article_analysis_row(item: ArticleAnalysis, key: str, version: str) -> tuple
     return (item.article.article_id, key, version, *parts)
 
 
-def article_analysis_from_row(row: Sequence[Any], article: Article) -> ArticleAnalysis:
-    """Return the cached results in an ``article_analyses`` row, for ``article`` (as stored now)."""
+def article_analysis_from_row(row: Sequence[Any], article: Article, merging: bool = False) -> ArticleAnalysis:
+    """Return the cached results in an ``article_analyses`` row, for ``article`` (as stored now).
+
+    With ``merging``, places and dates are left empty (``analysis.for_merging``) and not decoded.
+    """
     values = dict(zip(ARTICLE_ANALYSIS_COLUMNS, row))
-    parts = {name: tuple(cls.from_dict(d) for d in json.loads(values[name])) for name, cls in _ARTICLE_PARTS.items()}
+    skip = ("places", "dates") if merging else ()
+    parts = {name: () if name in skip else tuple(_record(cls, d) for d in json.loads(values[name]))
+             for name, cls in _ARTICLE_PARTS.items()}  # fmt: skip
     return ArticleAnalysis(article=article, **parts)  # type: ignore[arg-type]
+
+
+_TUPLES = frozenset({"docs", "assoc_actor_1", "assoc_actor_2"})
+
+
+def _record(cls: type[Record], data: dict[str, Any]) -> Any:
+    # Record.from_dict is generic and about four times slower; these six records differ only in
+    # their list fields and in evidence being one span or (events) a dict of spans.
+    values = {k: tuple(v) if k in _TUPLES else v for k, v in data.items()}
+    spans = values["evidence"]
+    values["evidence"] = {k: Evidence(**v) for k, v in spans.items()} if cls is Event else Evidence(**spans)
+    return cls(**values)
 
 
 def event_row(event: Event) -> tuple[Any, ...]:

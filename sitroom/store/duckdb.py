@@ -127,19 +127,20 @@ class Store:
         return {str(a): str(k) for a, k in self._query("SELECT article_id, key FROM article_analyses")}
 
     def article_analyses(self, articles: Mapping[str, Article], keys: Mapping[str, str],
-                         chunk: int = 500) -> Iterator[ArticleAnalysis]:
+                         chunk: int = 500, merging: bool = False) -> Iterator[ArticleAnalysis]:
         """Yield the cached analysis of each article in ``articles`` whose stored key is ``keys[id]``.
 
         Rows are read ``chunk`` at a time; each comes back with the article as given (its
-        current dedup cluster), since the cache holds only what the article yielded.
+        current dedup cluster), since the cache holds only what the article yielded. With
+        ``merging``, places and dates are not read (``analysis.for_merging``).
         """
         ids = [i for i in articles if i in keys]
         sql = f"SELECT {', '.join(arows.ARTICLE_ANALYSIS_COLUMNS)} FROM article_analyses " \
-              "WHERE list_contains(?::VARCHAR[], article_id)"
+              "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
         for lo in range(0, len(ids), chunk):
             for row in self._query(sql, [ids[lo:lo + chunk]]):
                 if keys[row[0]] == row[1]:
-                    yield arows.article_analysis_from_row(row, articles[row[0]])
+                    yield arows.article_analysis_from_row(row, articles[row[0]], merging)
 
     def write_article_analyses(self, items: Sequence[tuple[ArticleAnalysis, str]], version: str) -> None:
         """Cache per-article results, each under its key, in one transaction (replacing older rows)."""

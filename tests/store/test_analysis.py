@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sitroom.claims.contradict import Contradiction
 from sitroom.errors import StoreError
-from sitroom.model import ActorRef, Claim, Event, Evidence, Relation
+from sitroom.model import ActorRef, Claim, DateRef, Event, Evidence, PlaceRef, Relation
 from sitroom.store import ActorSummary, open_store
 
 _text = st.text(max_size=30)
@@ -160,22 +160,30 @@ def test_analysis_failed_write_keeps_the_previous_analysis() -> None:
 
 _refs = st.builds(ActorRef, name=_text, alias_matched=_text, type=_text, evidence=evidence, provisional=st.booleans())
 _relations = st.builds(Relation, source=_text, relation=_text, target=_text, docs=_names, evidence=evidence)
+_places = st.builds(PlaceRef, name=_text, country=_maybe, admin1=_maybe, latitude=st.none() | st.floats(-90, 90),
+                    longitude=st.none() | st.floats(-180, 180), geo_precision=st.integers(1, 3),
+                    gazetteer_id=_maybe, evidence=evidence, kind=_text)  # fmt: skip
+_dates = st.builds(DateRef, day=st.dates().map(str), end_day=st.none() | st.dates().map(str),
+                   time_precision=st.integers(1, 3), evidence=evidence, future=st.booleans())  # fmt: skip
 
 
 @settings(max_examples=40, deadline=None)
 @given(
     events=st.lists(events, max_size=3), claims=st.lists(claims, max_size=3),
     actors=st.lists(_refs, max_size=3), relations=st.lists(_relations, max_size=3),
+    places=st.lists(_places, max_size=3), dates=st.lists(_dates, max_size=3),
 )  # fmt: skip
 def test_analysis_cache_rows_round_trip_losslessly(
-    events: list[Event], claims: list[Claim], actors: list[ActorRef], relations: list[Relation]
+    events: list[Event], claims: list[Claim], actors: list[ActorRef], relations: list[Relation],
+    places: list[PlaceRef], dates: list[DateRef],
 ) -> None:
     from sitroom.analysis import ArticleAnalysis
     from sitroom.model import Article
     from sitroom.store.analysis_rows import article_analysis_from_row, article_analysis_row
 
     article = Article("a.txt#1", "d1", "a.txt", 1, "T", None, None, "unknown", "text")
-    item = ArticleAnalysis(article, tuple(actors), (), (), tuple(relations), tuple(events), tuple(claims))
+    item = ArticleAnalysis(article, tuple(actors), tuple(places), tuple(dates), tuple(relations), tuple(events),
+                           tuple(claims))  # fmt: skip
     with open_store(":memory:") as store:
         store.write_article_analyses([(item, "k1")], "v1")
         assert store.analysis_keys() == {"a.txt#1": "k1"}
@@ -185,4 +193,6 @@ def test_analysis_cache_rows_round_trip_losslessly(
     # Dicts come back in their own order (merging may iterate them), not sorted.
     for old, new in zip(item.events, back.events):
         assert list(old.evidence) == list(new.evidence) and list(old.quantities) == list(new.quantities)
-    assert article_analysis_from_row(article_analysis_row(item, "k1", "v1"), article) == item
+    row = article_analysis_row(item, "k1", "v1")
+    assert article_analysis_from_row(row, article) == item
+    assert article_analysis_from_row(row, article, merging=True) == dataclasses.replace(item, places=(), dates=())
