@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import zlib
 from typing import Mapping
@@ -59,3 +60,20 @@ def _index(settings: DedupSettings) -> MinHashLSH:
         return MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm, weights=_WEIGHTS)
     except ValueError as exc:
         raise ConfigError(f"dedup.threshold={settings.threshold}, dedup.num_perm={settings.num_perm}: {exc}") from exc
+
+
+def band_keys(shingle_set: frozenset[str], settings: DedupSettings) -> list[str]:
+    """Return the LSH bucket keys of a non-empty shingle set, one per band.
+
+    Two sets are candidates in ``candidate_pairs`` exactly when they share a key: a key is the
+    band's index and its MinHash values, as MinHashLSH files them. Engines that cannot hold
+    one in-memory index (Spark) join on these keys instead.
+    """
+    values = sketch(shingle_set, settings.num_perm).hashvalues
+    return [f"{i}:{values[start:end].tobytes().hex()}" for i, (start, end) in enumerate(_bands(settings))]
+
+
+@functools.lru_cache(maxsize=8)
+def _bands(settings: DedupSettings) -> tuple[tuple[int, int], ...]:
+    # The (start, end) slice of each band, as MinHashLSH chose them for these settings.
+    return tuple((int(start), int(end)) for start, end in _index(settings).hashranges)

@@ -1,0 +1,116 @@
+"""Partition functions: the local stage functions applied to one partition's items.
+
+Each function takes an iterator of one partition and yields plain rows (``records.to_plain``)
+or model objects; none imports pyspark, so they are tested and profiled without Spark. Heavy
+resources (the spaCy pipeline, the actor registry, the gazetteer) are loaded on first use in
+the worker process and cached there (``functools.lru_cache`` in their modules); Spark reuses
+Python workers across tasks, so each worker loads them once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from typing import Any, Iterable, Iterator
+
+from .. import ingest, segment
+from ..analysis import ArticleAnalysis, analyse_article
+from ..config import DedupSettings, EventsSettings, Settings
+from ..dedup.cluster import canonical_key, overlap, profile
+from ..dedup.minhash import band_keys
+from ..errors import SitroomError
+from ..model import Article, RawDocument, Rejection, content_id
+from .records import to_plain
+
+
+def read_partition(files: Iterable[tuple[int, str]], settings: Settings) -> Iterator[dict[str, Any]]:
+    """Read and segment each ``(file_index, path)``: one row per document or rejection read.
+
+    The same decisions as the local run loop: a document whose segmentation fails is not
+    stored (a segment rejection instead); one with no article is stored with a warning.
+    """
+    for file_index, path in files:
+        for record, item in enumerate(ingest.read_file(path, settings.ingest)):
+            row: dict[str, Any] = {"file_index": file_index, "record": record, "raw": False,
+                                   "document": None, "articles": [], "rejections": []}
+            if isinstance(item, Rejection):
+                row["rejections"] = [to_plain(item, Rejection)]
+            else:
+                row.update(_segmented(item, settings))
+            yield row
+
+
+def _segmented(doc: RawDocument, settings: Settings) -> dict[str, Any]:
+    try:
+        articles = segment.segment(doc, settings.segment)
+    except SitroomError as exc:
+        failed = Rejection("segment", doc.doc_id, doc.path, str(exc))
+        return {"raw": True, "rejections": [to_plain(failed, Rejection)]}
+    rejections = []
+    if not articles:
+        empty = Rejection("segment", doc.doc_id, doc.path, "no article text found", severity="warning")
+        rejections.append(to_plain(empty, Rejection))
+    return {
+        "raw": True,
+        "document": to_plain(doc, RawDocument),
+        "articles": [to_plain(a, Article) for a in articles],
+        "rejections": rejections,
+    }
+
+
+def band_partition(articles: Iterable[Article], settings: DedupSettings) -> Iterator[tuple[str, str]]:
+    """Yield ``(LSH band key, article_id)``: articles sharing a key are candidate duplicates."""
+    for article in articles:
+        shingle_set = profile(article, settings).shingles
+        if shingle_set:  # an empty text never pairs (as in minhash.candidate_pairs)
+            for key in band_keys(shingle_set, settings):
+                yield key, article.article_id
+
+
+def confirm_partition(pairs: Iterable[tuple[Article, Article]], settings: DedupSettings) -> Iterator[tuple[str, str]]:
+    """Yield the candidate pairs whose exact overlap reaches ``settings.confirm`` (dedup.cluster's test)."""
+    for a, b in pairs:
+        if overlap(profile(a, settings), profile(b, settings)).score >= settings.confirm:
+            yield a.article_id, b.article_id
+
+
+def assign_cluster(members: Iterable[Article]) -> list[Article]:
+    """Give one cluster's members its id and mark every non-canonical member a duplicate."""
+    group = list(members)
+    canonical = min(group, key=canonical_key)
+    cluster_id = "c" + content_id(canonical.article_id)
+    return [
+        dataclasses.replace(
+            a, cluster_id=cluster_id,
+            duplicate_of=None if a.article_id == canonical.article_id else canonical.article_id,
+        )
+        for a in group
+    ]
+
+
+def analyse_partition(articles: Iterable[Article], corpus_day: str | None,
+                      settings: EventsSettings) -> Iterator[ArticleAnalysis]:
+    """Parse one partition's articles in batches (``nlp.pipe``) and analyse each one."""
+    from ..nlp import parse_texts
+
+    for_text, for_result = itertools.tee(articles)
+    for article, parsed in zip(for_result, parse_texts(a.text for a in for_text)):
+        yield analyse_article(article, parsed, corpus_day, settings)
+
+
+def union_roots(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Return member -> smallest id of its connected component, for every id in ``pairs``."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]  # path halving keeps the trees shallow
+            key = parent[key]
+        return key
+
+    for a, b in pairs:
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[max(root_a, root_b)] = min(root_a, root_b)
+    return {key: find(key) for key in parent}
