@@ -161,16 +161,28 @@ def merge_events(
     # Complete linkage, most precise reports first: a report joins a group only when it is the
     # same event as every member, so a coarse "somewhere in Syria" report cannot chain a strike
     # on Aleppo to one on Idlib.
+    options = options or MergeOptions()
     groups: list[list[Event]] = []
+    # Blocking: same_event needs the same sub-event type and days at most `window` apart, so a
+    # report is compared only with groups whose first member passes that test (in creation
+    # order, as a scan of every group would meet them): linear in reports, not quadratic.
+    window = max(options.days, options.coarse_days)
+    index: dict[tuple[str, str], dict[int, list[int]]] = {}
     for event in sorted(events, key=_precision_key):
+        day = date.fromisoformat(event.event_date).toordinal() if event.event_date else None
+        buckets = index.setdefault((event.event_type, event.sub_event_type), {})
+        near = [] if day is None else sorted(i for d in range(day - window, day + window + 1)
+                                              for i in buckets.get(d, ()))
         # Of the groups that accept it, the report joins the one it agrees with most (same toll, shared actors).
-        fits = [g for g in groups if all(same_event(event, other, options) for other in g)]
+        fits = [groups[i] for i in near if all(same_event(event, other, options) for other in groups[i])]
         home = max(fits, key=lambda g: _agreement(event, g)) if fits else None
         if home is None:
+            if day is not None:
+                buckets.setdefault(day, []).append(len(groups))
             groups.append([event])
         else:
             home.append(event)
-    merged = [fold(group, clusters, (options or MergeOptions()).registry) for group in groups]
+    merged = [fold(group, clusters, options.registry) for group in groups]
     return sorted(merged, key=lambda e: (e.event_date or "", e.id))
 
 

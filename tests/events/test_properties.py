@@ -39,3 +39,40 @@ def test_properties_merge_is_order_independent(order: list[int]) -> None:
     first = sorted((e.id, e.docs) for e in merge_events(events))
     shuffled = sorted((e.id, e.docs) for e in merge_events([events[k] for k in order]))
     assert first == shuffled
+
+
+def _merge_unblocked(events, options):
+    """The merge as a scan of every group (the definition the blocked index must reproduce)."""
+    from sitroom.events.merge import _agreement, _precision_key, fold, same_event
+
+    groups: list[list] = []
+    for event in sorted(events, key=_precision_key):
+        fits = [g for g in groups if all(same_event(event, other, options) for other in g)]
+        home = max(fits, key=lambda g: _agreement(event, g)) if fits else None
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    return sorted((fold(g, None, options.registry) for g in groups), key=lambda e: (e.event_date or "", e.id))
+
+
+_DAYS = [None, "2025-02-20", "2025-02-26", "2025-03-01", "2025-03-02", "2025-03-03", "2025-03-09", "2025-03-10"]
+_REPORT = st.tuples(st.sampled_from(_DAYS), st.sampled_from([1, 2, 3]), st.sampled_from(["M23", "FARDC"]),
+                    st.sampled_from([(-1.68, 29.22), (-1.70, 29.25), (1.56, 30.25)]), st.sampled_from([1, 2, 3]),
+                    st.sampled_from(["Non-state actor overtakes territory", "Armed clash"]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_REPORT, min_size=1, max_size=14))
+def test_properties_blocked_merge_equals_a_scan_of_every_group(reports) -> None:
+    import dataclasses
+
+    from sitroom.events.merge import MergeOptions, merge_events
+
+    from .test_merge import _event
+
+    events = [dataclasses.replace(_event(f"d{i}#1", day=day, lat=lat, lon=lon, actor1=actor, precision=precision,
+                                         geo=geo), sub_event_type=sub)
+              for i, (day, precision, actor, (lat, lon), geo, sub) in enumerate(reports)]
+    options = MergeOptions()
+    assert merge_events(events, None, options) == _merge_unblocked(events, options)
