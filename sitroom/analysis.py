@@ -105,23 +105,32 @@ _OF_BATCH = "of the batch"
 
 def analyse_articles(articles: Sequence[Article], progress: bool | None = False,
                      settings: EventsSettings | None = None,
-                     corpus_day: str | None = _OF_BATCH) -> Iterator[ArticleAnalysis]:
+                     corpus_day: str | None = _OF_BATCH, workers: int = 1) -> Iterator[ArticleAnalysis]:
     """Parse articles in batches and analyse each one, in input order.
 
     Only one batch of parses is alive at a time: each article's parse is dropped once its
     small result is made. ``corpus_day`` is the latest publication day of ``articles`` unless
     given (a caller analysing part of a store passes the store's).
+    ``workers`` other than 1 analyses in worker processes (``sitroom.parallel``; 0 = one per core).
     """
     from tqdm import tqdm
 
     from .nlp import parse_texts
+    from .parallel import analyse_in_workers, worker_count
 
     if corpus_day is _OF_BATCH:
         corpus_day = corpus_day_of(articles)
 
+    disable = None if progress is None else not progress
+    processes = worker_count(workers, len(articles))
+    if processes > 1:
+        # Same results, same order: each article's analysis depends only on it and corpus_day.
+        done = analyse_in_workers(articles, processes, corpus_day, settings)
+        yield from tqdm(done, total=len(articles), desc=f"analysing ({processes} workers)", unit="article",
+                        disable=disable)
+        return
     texts = (a.text for a in articles)
     pairs: Iterable[tuple[Article, Any]] = zip(articles, parse_texts(texts))
-    disable = None if progress is None else not progress
     for article, parsed in tqdm(pairs, total=len(articles), desc="analysing", unit="article", disable=disable):
         yield analyse_article(article, parsed, corpus_day, settings)
 

@@ -133,7 +133,8 @@ def _analyse_and_cache(articles: list[Article], store: Store, settings: Settings
     if not articles:
         return  # nothing to parse: the model is not even loaded
     pending: list[tuple[ArticleAnalysis, str]] = []
-    for item in analyse_articles(articles, progress=progress, settings=settings.events, corpus_day=corpus_day):
+    for item in analyse_articles(articles, progress=progress, settings=settings.events, corpus_day=corpus_day,
+                                 workers=settings.nlp.workers):
         pending.append((item, keys[item.article.article_id]))
         if len(pending) >= settings.store.batch_size:
             store.write_article_analyses(pending, version)

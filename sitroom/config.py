@@ -60,6 +60,16 @@ class StoreSettings:
 
 
 @dataclass(slots=True, frozen=True)
+class NlpSettings:
+    """Parsing and per-article analysis."""
+
+    workers: int = setting(
+        0, "Worker processes for parsing and per-article analysis, each loading its own model (0 = one per core,"
+           " fewer for small batches; 1 = in the main process)."
+    )
+
+
+@dataclass(slots=True, frozen=True)
 class EventsSettings:
     """How events are extracted and merged."""
 
@@ -78,6 +88,7 @@ class Settings:
     segment: SegmentSettings = field(default_factory=SegmentSettings)
     dedup: DedupSettings = field(default_factory=DedupSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)
     events: EventsSettings = field(default_factory=EventsSettings)
 
     @classmethod
