@@ -43,10 +43,15 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def same_event(a: Event, b: Event, options: MergeOptions | None = None) -> bool:
     """True when a and b report one event under the tolerances."""
     options = options or MergeOptions()
-    if a.event_type != b.event_type or a.sub_event_type != b.sub_event_type:
-        return False
     if (a.event_date != b.event_date or a.location != b.location) and _same_sentence(a, b):
         return False  # "on both Sunday and Monday", "Deraa and Suweida": the text tells them apart
+    return _same_report_fields(a, b, options)
+
+
+def _same_report_fields(a: Event, b: Event, options: MergeOptions) -> bool:
+    """same_event without the one-sentence rule: reads only the fields in ``_signature``."""
+    if a.event_type != b.event_type or a.sub_event_type != b.sub_event_type:
+        return False
     vague_date = max(a.time_precision or 1, b.time_precision or 1) >= 2
     if (a.location is None or b.location is None) and vague_date and _gap(a, b) > options.days:
         return False  # a country-wide report and a week-wide date are too vague to call the same event
@@ -162,7 +167,7 @@ def merge_events(
     # same event as every member, so a coarse "somewhere in Syria" report cannot chain a strike
     # on Aleppo to one on Idlib.
     options = options or MergeOptions()
-    groups: list[list[Event]] = []
+    groups: list[_Group] = []
     # Blocking: same_event needs the same sub-event type and days at most `window` apart, so a
     # report is compared only with groups whose first member passes that test (in creation
     # order, as a scan of every group would meet them): linear in reports, not quadratic.
@@ -174,16 +179,64 @@ def merge_events(
         near = [] if day is None else sorted(i for d in range(day - window, day + window + 1)
                                               for i in buckets.get(d, ()))
         # Of the groups that accept it, the report joins the one it agrees with most (same toll, shared actors).
-        fits = [groups[i] for i in near if all(same_event(event, other, options) for other in groups[i])]
-        home = max(fits, key=lambda g: _agreement(event, g)) if fits else None
+        fits = [groups[i] for i in near if groups[i].accepts(event, options)]
+        home = max(fits, key=lambda g: g.agreement(event)) if fits else None
         if home is None:
             if day is not None:
                 buckets.setdefault(day, []).append(len(groups))
-            groups.append([event])
+            groups.append(_Group(event))
         else:
-            home.append(event)
-    merged = [fold(group, clusters, options.registry) for group in groups]
+            home.add(event)
+    merged = [fold(group.members, clusters, options.registry) for group in groups]
     return sorted(merged, key=lambda e: (e.event_date or "", e.id))
+
+
+def _signature(event: Event) -> tuple[Any, ...]:
+    """Every field ``_same_report_fields`` and ``_agreement`` read: copies of one report share it."""
+    return (event.event_type, event.sub_event_type, event.event_date, event.time_precision, event.location,
+            event.latitude, event.longitude, event.geo_precision, event.admin1, event.actor1, event.actor2,
+            event.assoc_actor_1, event.assoc_actor_2, event.fatalities,
+            event.sub_event_type == MOVEMENT and _withdrawal(event))
+
+
+class _Group:
+    """Reports of one event, with each distinct report signature kept once (and counted).
+
+    Syndicated copies give hundreds of identical reports of one event; complete linkage then
+    compares a newcomer with one report per signature, not with every copy. The one-sentence
+    rule, the only test that reads a report's article, is checked against the sentences held.
+    """
+
+    def __init__(self, event: Event) -> None:
+        self.members: list[Event] = []
+        self.reps: dict[tuple[Any, ...], tuple[Event, int]] = {}
+        self.sentences: dict[Evidence, set[tuple[str | None, str | None]]] = {}
+        self.add(event)
+
+    def add(self, event: Event) -> None:
+        self.members.append(event)
+        key = _signature(event)
+        rep, count = self.reps.get(key, (event, 0))
+        self.reps[key] = (rep, count + 1)
+        sentence = event.evidence.get("sentence")
+        if sentence is not None:
+            self.sentences.setdefault(sentence, set()).add((event.event_date, event.location))
+
+    def accepts(self, event: Event, options: MergeOptions) -> bool:
+        """Whether ``same_event(event, m)`` holds for every member ``m``."""
+        sentence = event.evidence.get("sentence")
+        if sentence is not None and any(pair != (event.event_date, event.location)
+                                        for pair in self.sentences.get(sentence, ())):
+            return False
+        return all(_same_report_fields(event, rep, options) for rep, _ in self.reps.values())
+
+    def agreement(self, event: Event) -> tuple[int, int, int]:
+        """``_agreement`` over the members, counted by signature."""
+        names = actor_names(event)
+        tolls = sum(n for rep, n in self.reps.values() if event.fatalities is not None and rep.fatalities == event.fatalities)
+        shared = sum(n * len(names & actor_names(rep)) for rep, n in self.reps.values())
+        spread = -min(abs((event.geo_precision or 1) - (rep.geo_precision or 1)) for rep, _ in self.reps.values())
+        return tolls, shared, spread
 
 
 def _agreement(event: Event, group: Sequence[Event]) -> tuple[int, int, int]:

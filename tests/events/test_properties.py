@@ -59,20 +59,29 @@ def _merge_unblocked(events, options):
 _DAYS = [None, "2025-02-20", "2025-02-26", "2025-03-01", "2025-03-02", "2025-03-03", "2025-03-09", "2025-03-10"]
 _REPORT = st.tuples(st.sampled_from(_DAYS), st.sampled_from([1, 2, 3]), st.sampled_from(["M23", "FARDC"]),
                     st.sampled_from([(-1.68, 29.22), (-1.70, 29.25), (1.56, 30.25)]), st.sampled_from([1, 2, 3]),
-                    st.sampled_from(["Non-state actor overtakes territory", "Armed clash"]))
+                    st.sampled_from(["Non-state actor overtakes territory", "Armed clash"]),
+                    st.sampled_from([None, ("a#1", 0), ("a#1", 40), ("b#1", 0)]), st.sampled_from([None, 3]))
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.lists(_REPORT, min_size=1, max_size=14))
-def test_properties_blocked_merge_equals_a_scan_of_every_group(reports) -> None:
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_REPORT, min_size=1, max_size=16))
+def test_properties_indexed_merge_equals_a_scan_of_every_report(reports) -> None:
     import dataclasses
 
     from sitroom.events.merge import MergeOptions, merge_events
 
     from .test_merge import _event
 
-    events = [dataclasses.replace(_event(f"d{i}#1", day=day, lat=lat, lon=lon, actor1=actor, precision=precision,
-                                         geo=geo), sub_event_type=sub)
-              for i, (day, precision, actor, (lat, lon), geo, sub) in enumerate(reports)]
+    from sitroom.model import Evidence
+
+    events = []
+    for i, (day, precision, actor, (lat, lon), geo, sub, sentence, toll) in enumerate(reports):
+        event = dataclasses.replace(_event(f"d{i}#1", day=day, lat=lat, lon=lon, actor1=actor, precision=precision,
+                                           geo=geo, fatalities=toll), sub_event_type=sub)
+        if sentence is not None:  # reports from one sentence of one article ("on Sunday and Monday")
+            doc, start = sentence
+            evidence = {**event.evidence, "sentence": Evidence(doc, start, start + 30, "x" * 30)}
+            event = dataclasses.replace(event, docs=(doc,), evidence=evidence)
+        events.append(event)
     options = MergeOptions()
     assert merge_events(events, None, options) == _merge_unblocked(events, options)
