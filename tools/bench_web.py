@@ -5,6 +5,10 @@
 Times, in-process through Starlette's TestClient: one full /api/events listing (paged like
 the page does), a filtered query, an event detail, /api/control, and a page load (the HTML
 plus every API call the page's script makes on start). Prints median milliseconds.
+
+With ``--browser`` it also serves the snapshot with uvicorn on 127.0.0.1 and loads the page in
+headless Chromium (Debian's ``chromium`` through Playwright), timing from navigation until the
+table shows its rows and the map its markers, and until the network is idle (every panel drawn).
 """
 
 from __future__ import annotations
@@ -80,11 +84,50 @@ def _page_load(client: TestClient) -> None:
         client.get(path).raise_for_status()
 
 
+def browser_load_ms(snapshot: Snapshot, repeat: int) -> tuple[float, float]:
+    """Median ms until rows and markers show, and until the network is idle, in headless Chromium."""
+    import shutil
+    import socket
+    import threading
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(create_app(snapshot), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    shown, idle = [], []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "chromium", args=["--no-sandbox"])
+            for _ in range(repeat + 1):  # the first load warms the browser's caches and is dropped
+                tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+                t0 = time.perf_counter()
+                tab.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
+                tab.wait_for_selector("#events tbody tr")
+                tab.wait_for_selector(".marker-cluster, .leaflet-marker-icon")
+                shown.append((time.perf_counter() - t0) * 1000)
+                tab.wait_for_load_state("networkidle")
+                idle.append((time.perf_counter() - t0) * 1000)
+                tab.close()
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    return statistics.median(shown[1:]), statistics.median(idle[1:])
+
+
 def main() -> None:
     """Build the synthetic snapshot and print median timings."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--browser", action="store_true", help="also time the page in headless Chromium")
     args = parser.parse_args()
     client = TestClient(create_app(synthetic(args.events)))
     assert _all_events(client) == args.events
@@ -100,6 +143,10 @@ def main() -> None:
     print(f"{args.events} synthetic events, median of {args.repeat}")
     for name, fn in rows.items():
         print(f"{_median_ms(fn, args.repeat):9.1f} ms  {name}")
+    if args.browser:
+        shown, idle = browser_load_ms(synthetic(args.events), args.repeat)
+        print(f"{shown:9.1f} ms  browser: rows and markers shown")
+        print(f"{idle:9.1f} ms  browser: network idle (every panel drawn)")
 
 
 if __name__ == "__main__":

@@ -73,21 +73,30 @@ def _templates() -> Environment:
     )
 
 
-def _sources(snap: api.Snapshot) -> list[dict[str, Any]]:
+# The page lists the newest sources only: thousands of list items cost the browser more than the map.
+SOURCES_LISTED = 200
+
+
+def _sources(snap: api.Snapshot) -> tuple[list[dict[str, Any]], int]:
+    """The newest cited articles (at most SOURCES_LISTED), oldest first, and how many are cited in all."""
     cited = {d for e in snap.events for d in e.docs}
     arts = [a for a in snap.articles.values() if a.article_id in cited or not snap.events]
-    return [
+    newest = sorted(arts, key=lambda a: (a.published or "", a.article_id))[-SOURCES_LISTED:]
+    listed = [
         {"title": a.title or a.article_id, "outlet": a.outlet or "", "published": a.published or "", "url": a.url or ""}
-        for a in sorted(arts, key=lambda a: (a.published or "", a.article_id))
+        for a in newest
     ]
+    return listed, len(arts)
 
 
 async def _page(request: Request) -> HTMLResponse:
     snap: api.Snapshot = request.app.state.snapshot
+    sources, total = _sources(snap)
     html = request.app.state.templates.get_template("index.html").render(
         title=request.app.state.title,
         counts={"events": len(snap.events), "articles": len(snap.articles), "actors": len(snap.actors)},
-        sources=_sources(snap),
+        sources=sources,
+        sources_total=total,
     )
     return HTMLResponse(html)
 

@@ -37,13 +37,13 @@
   function actorsOf(e) { return [e.actor1, e.actor2].concat(e.assoc_actor_1 || [], e.assoc_actor_2 || []).filter(Boolean); }
 
   async function loadEvents() {
-    const all = [];
-    for (let offset = 0; ; offset += 5000) {
-      const page = await getJSON("/api/events?limit=5000&offset=" + offset);
-      all.push.apply(all, page.events);
-      if (all.length >= page.total || page.events.length === 0) break;
-    }
-    return all;
+    // The first page tells the total; the other pages are fetched together.
+    const PAGE = 5000;
+    const first = await getJSON("/api/events?limit=" + PAGE + "&offset=0");
+    const offsets = [];
+    for (let offset = PAGE; offset < first.total; offset += PAGE) offsets.push(offset);
+    const rest = await Promise.all(offsets.map(function (o) { return getJSON("/api/events?limit=" + PAGE + "&offset=" + o); }));
+    return rest.reduce(function (all, page) { return all.concat(page.events); }, first.events);
   }
 
   function filtered() {
@@ -84,6 +84,7 @@
       L.geoJSON(land, { style: { color: "#777", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1 } }).addTo(map);
     } catch (err) { console.warn("basemap", err); }
     markerLayer = L.layerGroup().addTo(map);
+    map.on("zoomend", function () { if (markerLayer) renderMarkers(); });
     const legend = document.getElementById("legend");
     for (const [name, color] of Object.entries(COLORS)) {
       const item = el("span");
@@ -95,24 +96,72 @@
     }
   }
 
+  // Markers are clustered on a screen grid at the current zoom: a cell holding several events
+  // becomes one count badge (click zooms to them), so 10,000 events stay a few hundred shapes.
+  const CLUSTER_PX = 48;
+  const TABLE_ROWS = 500;
+  let markerRows = [];
+
   function drawMarkers(rows) {
     if (!markerLayer) return;
-    markerLayer.clearLayers();
-    const pts = [];
-    for (const e of rows) {
-      if (e.latitude === null || e.longitude === null) continue;
-      const radius = 4 + 2 * Math.sqrt(e.fatalities || 0);
-      const m = L.circleMarker([e.latitude, e.longitude], {
-        radius: radius, color: "#333", weight: 1, fillColor: COLORS[e.event_type] || "#555", fillOpacity: 0.75,
-      });
-      const tip = el("div");
-      tip.textContent = day(e) + " " + e.sub_event_type + " — " + (e.location || "?") + (e.fatalities ? " (" + e.fatalities + " killed)" : "");
-      m.bindTooltip(tip);
-      m.on("click", function () { showDetail(e.id); });
-      m.addTo(markerLayer);
-      pts.push([e.latitude, e.longitude]);
+    markerRows = rows.filter(function (e) { return e.latitude !== null && e.longitude !== null; });
+    if (markerRows.length && !map._fitted) {
+      map.fitBounds(markerRows.map(function (e) { return [e.latitude, e.longitude]; }), { maxZoom: 8, padding: [20, 20] });
+      map._fitted = true;
     }
-    if (pts.length && !map._fitted) { map.fitBounds(pts, { maxZoom: 8, padding: [20, 20] }); map._fitted = true; }
+    renderMarkers();
+  }
+
+  function renderMarkers() {
+    markerLayer.clearLayers();
+    const zoom = map.getZoom();
+    const cells = new Map();
+    for (const e of markerRows) {
+      const p = map.project([e.latitude, e.longitude], zoom);
+      const key = Math.floor(p.x / CLUSTER_PX) + ":" + Math.floor(p.y / CLUSTER_PX);
+      if (!cells.has(key)) cells.set(key, []);
+      cells.get(key).push(e);
+    }
+    for (const group of cells.values()) {
+      if (group.length === 1 || zoom >= map.getMaxZoom()) { for (const e of group) eventMarker(e).addTo(markerLayer); continue; }
+      clusterMarker(group).addTo(markerLayer);
+    }
+  }
+
+  function eventMarker(e) {
+    const radius = 4 + 2 * Math.sqrt(e.fatalities || 0);
+    const m = L.circleMarker([e.latitude, e.longitude], {
+      radius: radius, color: "#333", weight: 1, fillColor: COLORS[e.event_type] || "#555", fillOpacity: 0.75,
+    });
+    const tip = el("div");
+    tip.textContent = day(e) + " " + e.sub_event_type + " — " + (e.location || "?") + (e.fatalities ? " (" + e.fatalities + " killed)" : "");
+    m.bindTooltip(tip);
+    m.on("click", function () { showDetail(e.id); });
+    return m;
+  }
+
+  function clusterMarker(group) {
+    let lat = 0, lon = 0, killed = 0;
+    const types = {};
+    for (const e of group) {
+      lat += e.latitude; lon += e.longitude; killed += e.fatalities || 0;
+      types[e.event_type] = (types[e.event_type] || 0) + 1;
+    }
+    const top = Object.keys(types).sort(function (a, b) { return types[b] - types[a]; })[0];
+    const size = Math.min(56, 22 + 4 * Math.log2(group.length));
+    const badge = el("div", { class: "marker-cluster" }, String(group.length));
+    badge.style.background = COLORS[top] || "#555";
+    badge.style.width = badge.style.height = badge.style.lineHeight = size + "px";
+    const m = L.marker([lat / group.length, lon / group.length], {
+      icon: L.divIcon({ html: badge, className: "", iconSize: [size, size] }),
+    });
+    const tip = el("div");
+    tip.textContent = group.length + " events" + (killed ? ", " + killed + " killed" : "") + "; mostly " + top;
+    m.bindTooltip(tip);
+    m.on("click", function () {
+      map.fitBounds(group.map(function (e) { return [e.latitude, e.longitude]; }), { padding: [30, 30], maxZoom: map.getZoom() + 3 });
+    });
+    return m;
   }
 
   // ---- timeline with a brush ---------------------------------------------------------------
@@ -186,7 +235,11 @@
     });
     const body = document.querySelector("#events tbody");
     clear(body);
-    for (const e of rows.slice(0, 2000)) {
+    // A table of thousands of rows costs seconds of layout; sort, search or brush to reach the rest.
+    const shown = rows.slice(0, TABLE_ROWS);
+    document.getElementById("table-note").textContent = rows.length > shown.length
+      ? "Showing the first " + shown.length + " of " + rows.length + " events: sort, search or brush the timeline for others." : "";
+    for (const e of shown) {
       const tr = el("tr", { "data-id": e.id });
       if (e.id === state.selected) tr.className = "selected";
       [day(e), e.sub_event_type, e.actor1, e.actor2, e.location, e.fatalities, e.sources].forEach(function (v) {
