@@ -94,12 +94,22 @@ def cluster(articles: Sequence[Article], settings: DedupSettings) -> list[Articl
     LOGGER.info("%d articles, %d confirmed duplicate pairs", len(by_id), len(confirmed))
     result = []
     for members in _components(by_id, confirmed):
-        canonical = min((by_id[m] for m in members), key=canonical_key)
-        cluster_id = "c" + content_id(canonical.article_id)
-        for member in members:
-            duplicate_of = None if member == canonical.article_id else canonical.article_id
-            result.append(dataclasses.replace(by_id[member], cluster_id=cluster_id, duplicate_of=duplicate_of))
+        result.extend(assign_cluster(by_id[m] for m in members))
     return sorted(result, key=lambda a: (a.file, a.k, a.article_id))
+
+
+def assign_cluster(members: Iterable[Article]) -> list[Article]:
+    """Give one cluster's members its id and mark every non-canonical member a duplicate."""
+    group = list(members)
+    canonical = min(group, key=canonical_key)
+    cluster_id = "c" + content_id(canonical.article_id)
+    return [
+        dataclasses.replace(
+            a, cluster_id=cluster_id,
+            duplicate_of=None if a.article_id == canonical.article_id else canonical.article_id,
+        )
+        for a in group
+    ]
 
 
 def canonical_key(article: Article) -> tuple[bool, str, int, str]:
@@ -116,10 +126,12 @@ def _index(articles: Iterable[Article]) -> dict[str, Article]:
     return by_id
 
 
-def _components(by_id: dict[str, Article], pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
-    parent = {key: key for key in by_id}
+def union_roots(pairs: Iterable[tuple[str, str]], keys: Iterable[str] = ()) -> dict[str, str]:
+    """Return member -> smallest id of its connected component, for ``keys`` and every id in ``pairs``."""
+    parent: dict[str, str] = {key: key for key in keys}
 
     def find(key: str) -> str:
+        parent.setdefault(key, key)
         while parent[key] != key:
             parent[key] = parent[parent[key]]  # path halving keeps the trees shallow
             key = parent[key]
@@ -129,7 +141,12 @@ def _components(by_id: dict[str, Article], pairs: Iterable[tuple[str, str]]) -> 
         root_a, root_b = find(a), find(b)
         if root_a != root_b:
             parent[max(root_a, root_b)] = min(root_a, root_b)
+    return {key: find(key) for key in list(parent)}
+
+
+def _components(by_id: dict[str, Article], pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    roots = union_roots(pairs, by_id)
     groups: dict[str, list[str]] = {}
     for key in sorted(by_id):
-        groups.setdefault(find(key), []).append(key)
+        groups.setdefault(roots[key], []).append(key)
     return list(groups.values())

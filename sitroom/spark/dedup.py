@@ -16,7 +16,8 @@ import logging
 from typing import Any
 
 from ..config import DedupSettings
-from .stages import assign_cluster, band_partition, confirm_partition, union_roots
+from ..dedup.cluster import assign_cluster, union_roots
+from .stages import band_partition, confirm_partition
 
 LOGGER = logging.getLogger(__name__)
 

@@ -9,17 +9,15 @@ Python workers across tasks, so each worker loads them once.
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
 from typing import Any, Iterable, Iterator
 
 from .. import ingest, segment
-from ..analysis import ArticleAnalysis, analyse_article
+from ..analysis import ArticleAnalysis, analyse_articles
 from ..config import DedupSettings, EventsSettings, Settings
-from ..dedup.cluster import canonical_key, overlap, profile
+from ..dedup.cluster import overlap, profile
 from ..dedup.minhash import band_keys
 from ..errors import SitroomError
-from ..model import Article, RawDocument, Rejection, content_id
+from ..model import Article, RawDocument, Rejection
 from .records import to_plain
 
 
@@ -74,43 +72,10 @@ def confirm_partition(pairs: Iterable[tuple[Article, Article]], settings: DedupS
             yield a.article_id, b.article_id
 
 
-def assign_cluster(members: Iterable[Article]) -> list[Article]:
-    """Give one cluster's members its id and mark every non-canonical member a duplicate."""
-    group = list(members)
-    canonical = min(group, key=canonical_key)
-    cluster_id = "c" + content_id(canonical.article_id)
-    return [
-        dataclasses.replace(
-            a, cluster_id=cluster_id,
-            duplicate_of=None if a.article_id == canonical.article_id else canonical.article_id,
-        )
-        for a in group
-    ]
-
-
 def analyse_partition(articles: Iterable[Article], corpus_day: str | None,
                       settings: EventsSettings) -> Iterator[ArticleAnalysis]:
-    """Parse one partition's articles in batches (``nlp.pipe``) and analyse each one."""
-    from ..nlp import parse_texts
+    """Parse one partition's articles in batches (``nlp.pipe``) and analyse each one.
 
-    for_text, for_result = itertools.tee(articles)
-    for article, parsed in zip(for_result, parse_texts(a.text for a in for_text)):
-        yield analyse_article(article, parsed, corpus_day, settings)
-
-
-def union_roots(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Return member -> smallest id of its connected component, for every id in ``pairs``."""
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        parent.setdefault(key, key)
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]  # path halving keeps the trees shallow
-            key = parent[key]
-        return key
-
-    for a, b in pairs:
-        root_a, root_b = find(a), find(b)
-        if root_a != root_b:
-            parent[max(root_a, root_b)] = min(root_a, root_b)
-    return {key: find(key) for key in parent}
+    The local engine's loop, in this process: an executor is already one of many workers.
+    """
+    yield from analyse_articles(list(articles), settings=settings, corpus_day=corpus_day, workers=1)

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 from sitroom.cli import cli
 from sitroom.config import DedupSettings
 from sitroom.dedup import cluster
+from sitroom.dedup.cluster import assign_cluster, union_roots
 from sitroom.dedup.minhash import band_keys, candidate_pairs
 from sitroom.dedup.shingles import shingles, words
 from sitroom.errors import ConfigError
 from sitroom.model import Article
-from sitroom.spark.stages import assign_cluster, union_roots
 from sitroom.synth import stories
 
 SETTINGS = DedupSettings()
