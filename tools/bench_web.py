@@ -87,38 +87,25 @@ def _page_load(client: TestClient) -> None:
 def browser_load_ms(snapshot: Snapshot, repeat: int) -> tuple[float, float]:
     """Median ms until rows and markers show, and until the network is idle, in headless Chromium."""
     import shutil
-    import socket
-    import threading
 
-    import uvicorn
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    server = uvicorn.Server(uvicorn.Config(create_app(snapshot), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
+    from sitroom.web.background import serving
+
     shown, idle = [], []
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "chromium", args=["--no-sandbox"])
-            for _ in range(repeat + 1):  # the first load warms the browser's caches and is dropped
-                tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-                t0 = time.perf_counter()
-                tab.goto(f"http://127.0.0.1:{port}/", wait_until="commit")
-                tab.wait_for_selector("#events tbody tr")
-                tab.wait_for_selector(".marker-cluster, .leaflet-marker-icon")
-                shown.append((time.perf_counter() - t0) * 1000)
-                tab.wait_for_load_state("networkidle")
-                idle.append((time.perf_counter() - t0) * 1000)
-                tab.close()
-            browser.close()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(create_app(snapshot)) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "chromium", args=["--no-sandbox"])
+        for _ in range(repeat + 1):  # the first load warms the browser's caches and is dropped
+            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+            t0 = time.perf_counter()
+            tab.goto(url + "/", wait_until="commit")
+            tab.wait_for_selector("#events tbody tr")
+            tab.wait_for_selector(".marker-cluster, .leaflet-marker-icon")
+            shown.append((time.perf_counter() - t0) * 1000)
+            tab.wait_for_load_state("networkidle")
+            idle.append((time.perf_counter() - t0) * 1000)
+            tab.close()
+        browser.close()
     return statistics.median(shown[1:]), statistics.median(idle[1:])
 
 

@@ -14,7 +14,10 @@ from playwright.sync_api import expect, sync_playwright
 from sitroom.pipeline import run
 from sitroom.store import open_store
 
-from .test_browser import _chromium, _free_port  # noqa: F401  (shared launch helpers)
+from sitroom.web.app import app_from_store
+from sitroom.web.background import serving
+
+from .test_browser import _chromium
 
 pytestmark = pytest.mark.slow
 
@@ -35,25 +38,8 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def seeds_url(seeds_store: Path) -> Iterator[str]:
-    import threading
-    import time
-
-    import uvicorn
-
-    from sitroom.web.app import app_from_store
-
-    port = _free_port()
-    app = app_from_store(seeds_store, allowed_hosts=["127.0.0.1"])
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(app_from_store(seeds_store, allowed_hosts=["127.0.0.1"])) as url:
+        yield url
 
 
 def test_browser_seeds_markers_brush_and_evidence(seeds_url: str) -> None:
