@@ -59,8 +59,6 @@ def _start(corpus_day: str | None, settings: EventsSettings | None) -> None:
 
 
 def _analyse_chunk(chunk: list[Article]) -> list[Any]:
-    from .analysis import analyse_article
-    from .nlp import parse_texts
+    from .analysis import analyse_articles
 
-    parsed = parse_texts(a.text for a in chunk)
-    return [analyse_article(a, p, _STATE["corpus_day"], _STATE["settings"]) for a, p in zip(chunk, parsed)]
+    return list(analyse_articles(chunk, settings=_STATE["settings"], corpus_day=_STATE["corpus_day"], workers=1))

@@ -192,7 +192,7 @@ def merge_events(
 
 
 def _signature(event: Event) -> tuple[Any, ...]:
-    """Every field ``_same_report_fields`` and ``_agreement`` read: copies of one report share it."""
+    """Every field ``_same_report_fields`` and ``_Group.agreement`` read: copies of one report share it."""
     return (event.event_type, event.sub_event_type, event.event_date, event.time_precision, event.location,
             event.latitude, event.longitude, event.geo_precision, event.admin1, event.actor1, event.actor2,
             event.assoc_actor_1, event.assoc_actor_2, event.fatalities,
@@ -231,23 +231,16 @@ class _Group:
         return all(_same_report_fields(event, rep, options) for rep, _ in self.reps.values())
 
     def agreement(self, event: Event) -> tuple[int, int, int]:
-        """``_agreement`` over the members, counted by signature."""
+        """How well a report fits: members with the same death toll, actors shared, then a place as precise.
+
+        A report "in the northwest" fits one "in Idlib province" better than one "in Aleppo city".
+        Counted over distinct signatures times their copies, which equals counting every member.
+        """
         names = actor_names(event)
         tolls = sum(n for rep, n in self.reps.values() if event.fatalities is not None and rep.fatalities == event.fatalities)
         shared = sum(n * len(names & actor_names(rep)) for rep, n in self.reps.values())
         spread = -min(abs((event.geo_precision or 1) - (rep.geo_precision or 1)) for rep, _ in self.reps.values())
         return tolls, shared, spread
-
-
-def _agreement(event: Event, group: Sequence[Event]) -> tuple[int, int, int]:
-    """How well a report fits a group: members with the same death toll, actors shared, then a place as precise.
-
-    A report "in the northwest" fits one "in Idlib province" better than one "in Aleppo city".
-    """
-    tolls = sum(1 for e in group if event.fatalities is not None and e.fatalities == event.fatalities)
-    shared = sum(len(actor_names(event) & actor_names(e)) for e in group)
-    spread = -min(abs((event.geo_precision or 1) - (e.geo_precision or 1)) for e in group)
-    return tolls, shared, spread
 
 
 def fold(group: Sequence[Event], clusters: Mapping[str, str | None] | None = None, registry: Any = None) -> Event:

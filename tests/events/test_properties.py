@@ -43,12 +43,18 @@ def test_properties_merge_is_order_independent(order: list[int]) -> None:
 
 def _merge_unblocked(events, options):
     """The merge as a scan of every group (the definition the blocked index must reproduce)."""
-    from sitroom.events.merge import _agreement, _precision_key, fold, same_event
+    from sitroom.events.merge import _precision_key, actor_names, fold, same_event
+
+    def agreement(event, group):  # every member counted one by one
+        tolls = sum(1 for e in group if event.fatalities is not None and e.fatalities == event.fatalities)
+        shared = sum(len(actor_names(event) & actor_names(e)) for e in group)
+        spread = -min(abs((event.geo_precision or 1) - (e.geo_precision or 1)) for e in group)
+        return tolls, shared, spread
 
     groups: list[list] = []
     for event in sorted(events, key=_precision_key):
         fits = [g for g in groups if all(same_event(event, other, options) for other in g)]
-        home = max(fits, key=lambda g: _agreement(event, g)) if fits else None
+        home = max(fits, key=lambda g: agreement(event, g)) if fits else None
         if home is None:
             groups.append([event])
         else:
