@@ -71,8 +71,8 @@ def _median_ms(fn: Callable[[], object], repeat: int) -> float:
 def _all_events(client: TestClient) -> int:
     total, offset, got = None, 0, 0
     while total is None or got < total:
-        body = client.get(f"/api/events?limit=5000&offset={offset}").json()
-        total, got, offset = body["total"], got + len(body["events"]), offset + 5000
+        body = client.get(f"/api/events?view=rows&limit=5000&offset={offset}").json()
+        total, got, offset = body["total"], got + len(body["rows"]), offset + 5000
     return got
 
 
@@ -84,29 +84,51 @@ def _page_load(client: TestClient) -> None:
         client.get(path).raise_for_status()
 
 
-def browser_load_ms(snapshot: Snapshot, repeat: int) -> tuple[float, float]:
-    """Median ms until rows and markers show, and until the network is idle, in headless Chromium."""
+# Runs in the page before its own scripts: at the first animation frame in which the table has
+# rows and the map has markers, it stores performance.now(), i.e. ms since navigation started.
+_DRAWN_PROBE = """
+new MutationObserver(function (_, observer) {
+  if (document.querySelector("#events tbody tr") && document.querySelector(".marker-cluster, .leaflet-marker-icon")) {
+    observer.disconnect();
+    requestAnimationFrame(function () { window.__drawnAt = performance.now(); });
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def browser_load_ms(snapshot: Snapshot, repeat: int) -> dict[str, float]:
+    """Median ms, in headless Chromium, from navigation start to the frame showing rows and markers
+    (measured in the page), as Playwright sees that from outside, and until the network is idle."""
     import shutil
 
     from playwright.sync_api import sync_playwright
 
     from sitroom.web.background import serving
 
-    shown, idle = [], []
+    drawn, shown, idle = [], [], []
     with serving(create_app(snapshot)) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "chromium", args=["--no-sandbox"])
         for _ in range(repeat + 1):  # the first load warms the browser's caches and is dropped
             tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+            tab.add_init_script(_DRAWN_PROBE)
             t0 = time.perf_counter()
             tab.goto(url + "/", wait_until="commit")
-            tab.wait_for_selector("#events tbody tr")
-            tab.wait_for_selector(".marker-cluster, .leaflet-marker-icon")
+            drawn_at = None
+            while drawn_at is None:  # polled from here: the page's CSP refuses wait_for_function's eval
+                drawn_at = tab.evaluate("window.__drawnAt")
+                if time.perf_counter() - t0 > 60:
+                    raise TimeoutError("the page drew no rows and markers in 60 s")
             shown.append((time.perf_counter() - t0) * 1000)
+            drawn.append(drawn_at)
             tab.wait_for_load_state("networkidle")
             idle.append((time.perf_counter() - t0) * 1000)
             tab.close()
         browser.close()
-    return statistics.median(shown[1:]), statistics.median(idle[1:])
+    return {
+        "browser: rows and markers drawn (in the page, from navigation start)": statistics.median(drawn[1:]),
+        "browser: rows and markers seen by Playwright (from goto)": statistics.median(shown[1:]),
+        "browser: network idle (every panel drawn)": statistics.median(idle[1:]),
+    }
 
 
 def main() -> None:
@@ -119,7 +141,7 @@ def main() -> None:
     client = TestClient(create_app(synthetic(args.events)))
     assert _all_events(client) == args.events
     rows = {
-        "GET /api/events (all, paged by 5000)": lambda: _all_events(client),
+        "GET /api/events?view=rows (all, paged by 5000)": lambda: _all_events(client),
         "GET /api/events?actor=Actor 3&start=2024-03-01&end=2024-06-30": lambda: client.get(
             "/api/events?actor=Actor 3&start=2024-03-01&end=2024-06-30&limit=5000"
         ),
@@ -131,9 +153,8 @@ def main() -> None:
     for name, fn in rows.items():
         print(f"{_median_ms(fn, args.repeat):9.1f} ms  {name}")
     if args.browser:
-        shown, idle = browser_load_ms(synthetic(args.events), args.repeat)
-        print(f"{shown:9.1f} ms  browser: rows and markers shown")
-        print(f"{idle:9.1f} ms  browser: network idle (every panel drawn)")
+        for name, ms in browser_load_ms(synthetic(args.events), args.repeat).items():
+            print(f"{ms:9.1f} ms  {name}")
 
 
 if __name__ == "__main__":

@@ -45,6 +45,26 @@ def test_api_events_total_counts_matches_not_page(client: TestClient) -> None:
     assert body["total"] == 2 and len(body["events"]) == 1
 
 
+def test_api_events_rows_view_is_the_listing_in_columns(client: TestClient) -> None:
+    full = client.get("/api/events?start=2024-12-03&limit=2").json()
+    rows = client.get("/api/events?start=2024-12-03&limit=2&view=rows").json()
+    assert {k: rows[k] for k in ("total", "limit", "offset")} == {k: full[k] for k in ("total", "limit", "offset")}
+    assert "evidence" not in rows["columns"] and {"id", "latitude", "fatalities", "sources"} <= set(rows["columns"])
+    as_records = [dict(zip(rows["columns"], row)) for row in rows["rows"]]
+    assert as_records == [{k: e[k] for k in rows["columns"]} for e in full["events"]]
+
+
+def test_page_preloads_every_page_of_the_rows_listing(client: TestClient) -> None:
+    from sitroom.web.app import event_pages
+
+    html = client.get("/").text
+    assert html.count("data-events") == 1 and 'href="/api/events?view=rows&amp;limit=5000&amp;offset=0"' in html
+    assert event_pages(0) == event_pages(5000) == ["/api/events?view=rows&limit=5000&offset=0"]
+    assert event_pages(5001)[-1] == "/api/events?view=rows&limit=5000&offset=5000"
+    for url in event_pages(12_000):
+        assert client.get(url).status_code == 200
+
+
 @pytest.mark.parametrize(
     ("query", "names"),
     [
@@ -56,6 +76,7 @@ def test_api_events_total_counts_matches_not_page(client: TestClient) -> None:
         ("?limit=100000", "limit"),
         ("?offset=-1", "offset"),
         ("?colour=red", "unknown parameter"),
+        ("?view=compact", "view"),
     ],
 )
 def test_api_events_bad_parameters_are_400(client: TestClient, query: str, names: str) -> None:
@@ -104,3 +125,25 @@ def test_api_claims_and_contradictions_spell_out_claims(client: TestClient) -> N
     assert item["event_id"] == "e1"
     assert [c["stance"] for c in item["asserting_claims"]] == ["asserts"]
     assert item["denying_claims"][0]["evidence"]["text"] == "The army denied losing Kafr Nabl."
+
+
+def test_listing_cache_answers_like_a_fresh_query_and_stays_under_its_bound() -> None:
+    import json
+    import sys
+    from pathlib import Path
+
+    from starlette.datastructures import QueryParams
+
+    from sitroom.web.api import BadRequest, ListingCache, query_events
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    from bench_web import synthetic
+
+    snap = synthetic(300)
+    cache = ListingCache(max_bytes=20_000)  # about three of these pages
+    queries = [QueryParams(f"limit=50&offset={o}&view=rows") for o in range(0, 300, 50)]
+    for q in queries + queries[:2]:
+        assert json.loads(cache.body(snap, q)) == query_events(snap, q)
+    assert 0 < cache._size <= 20_000 and 2 <= len(cache._bodies) < len(queries)
+    with pytest.raises(BadRequest):
+        cache.body(snap, QueryParams("view=nope"))

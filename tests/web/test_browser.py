@@ -114,3 +114,30 @@ def test_browser_timeline_brush_filters_days(page: tuple[Page, list[str]]) -> No
     tab.locator("#timeline").dblclick()
     expect(tab.locator("#events tbody tr")).to_have_count(5)
     assert problems == []
+
+
+def test_browser_online_tiles_only_when_configured(store_path: Path) -> None:
+    """With --tiles the map draws tiles from that origin (another local server here) and never
+    asks for the packaged borders; the attribution shows as text."""
+    from sitroom.web.app import create_app
+    from sitroom.web.api import Snapshot
+
+    with serving(create_app(Snapshot())) as tile_server:
+        template = tile_server + "/static/vendor/leaflet/images/marker-icon.png?{z}/{x}/{y}"
+        app = app_from_store(store_path, tiles=template, tiles_attribution="<b>Tiles</b> © someone")
+        with serving(app) as url, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+            try:
+                tab = browser.new_page()
+                requested: list[str] = []
+                blocked: list[str] = []
+                tab.on("request", lambda r: requested.append(r.url))
+                tab.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+                tab.goto(url + "/")
+                tab.wait_for_selector("img.leaflet-tile-loaded")
+                assert any(u.startswith(tile_server) for u in requested)
+                assert not any("countries-110m" in u for u in requested)
+                assert "<b>Tiles</b> © someone" in tab.locator(".leaflet-control-attribution").inner_text()
+                assert blocked == []
+            finally:
+                browser.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from sitroom.web.app import STATIC_DIR, app_from_store
+from sitroom.web.app import STATIC_DIR, app_from_store, tile_origin
 
 from .helpers import XSS_TEXT, XSS_TITLE
 
@@ -81,3 +81,36 @@ def test_security_host_allow_list_rejects_other_hosts(store_path: Path) -> None:
     client = TestClient(app_from_store(store_path, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1")
     assert client.get("/api/events").status_code == 200
     assert client.get("/api/events", headers={"host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("template", "origin"),
+    [
+        ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"),
+        ("https://{s}.tile.example.org:8443/{z}/{x}/{y}.png", "https://*.tile.example.org:8443"),
+        ("http://127.0.0.1:9000/tiles/{z}/{y}/{x}", "http://127.0.0.1:9000"),
+    ],
+)
+def test_tile_origin_of_good_templates(template: str, origin: str) -> None:
+    assert tile_origin(template) == origin
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["javascript:alert(1)//{z}{x}{y}", "https://tile.example.org/{z}/{x}.png", "//tile.example.org/{z}/{x}/{y}",
+     "https://a.example.org; script-src *; x/{z}/{x}/{y}", "https://{x}.example.org/{z}/{x}/{y}"],
+)  # fmt: skip
+def test_tile_origin_refuses_bad_templates(template: str) -> None:
+    with pytest.raises(ValueError, match="tiles"):
+        tile_origin(template)
+
+
+def test_tiles_only_when_configured(store_path: Path) -> None:
+    plain = TestClient(app_from_store(store_path))
+    assert 'data-tiles' not in plain.get("/").text
+    assert "img-src 'self' data:;" in plain.get("/").headers["content-security-policy"]
+    tiled = TestClient(app_from_store(store_path, tiles='https://t.example.org/{z}/{x}/{y}.png?k="><b>', tiles_attribution="<b>OSM</b>"))
+    page = tiled.get("/")
+    assert "img-src 'self' data: https://t.example.org;" in page.headers["content-security-policy"]
+    assert 'data-tiles="https://t.example.org/{z}/{x}/{y}.png?k=&#34;&gt;&lt;b&gt;"' in page.text
+    assert 'data-tiles-attribution="&lt;b&gt;OSM&lt;/b&gt;"' in page.text

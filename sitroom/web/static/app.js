@@ -12,7 +12,7 @@
     "Strategic developments": "#7f8c8d",
   };
   const SVGNS = "http://www.w3.org/2000/svg";
-  const state = { events: [], start: null, end: null, actor: null, search: "", sortKey: "event_date", sortDir: 1, selected: null };
+  const state = { events: [], days: [], dayCounts: {}, start: null, end: null, actor: null, search: "", sortKey: "event_date", sortDir: 1, selected: null };
   let map = null;
   let markerLayer = null;
 
@@ -27,23 +27,36 @@
     for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
     return node;
   }
+  const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  function escapeHTML(text) { return String(text).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; }); }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   async function getJSON(url) {
-    const res = await fetch(url, { headers: { Accept: "application/json" } });
+    const res = await fetch(url);  // no extra headers, so preloaded responses are reused
     if (!res.ok) throw new Error(url + ": " + res.status);
     return res.json();
   }
   function day(e) { return (e.event_date || "").slice(0, 10); }
   function actorsOf(e) { return [e.actor1, e.actor2].concat(e.assoc_actor_1 || [], e.assoc_actor_2 || []).filter(Boolean); }
 
+  // The page's head lists (and preloads) the pages of the compact listing; all are requested at
+  // once, as soon as this script runs, while the map and the basemap load.
   async function loadEvents() {
-    // The first page tells the total; the other pages are fetched together.
-    const PAGE = 5000;
-    const first = await getJSON("/api/events?limit=" + PAGE + "&offset=0");
-    const offsets = [];
-    for (let offset = PAGE; offset < first.total; offset += PAGE) offsets.push(offset);
-    const rest = await Promise.all(offsets.map(function (o) { return getJSON("/api/events?limit=" + PAGE + "&offset=" + o); }));
-    return rest.reduce(function (all, page) { return all.concat(page.events); }, first.events);
+    const urls = Array.from(document.querySelectorAll("link[data-events]"), function (l) { return l.getAttribute("href"); });
+    if (!urls.length) urls.push("/api/events?view=rows&limit=5000&offset=0");
+    const pages = await Promise.all(urls.map(getJSON));
+    for (let offset = urls.length * pages[0].limit; offset < pages[0].total; offset += pages[0].limit) {
+      pages.push(await getJSON("/api/events?view=rows&limit=" + pages[0].limit + "&offset=" + offset));
+    }
+    const events = [];
+    for (const page of pages) {
+      const cols = page.columns;
+      for (const row of page.rows) {
+        const e = {};
+        for (let i = 0; i < cols.length; i++) e[cols[i]] = row[i];
+        events.push(e);
+      }
+    }
+    return events;
   }
 
   function filtered() {
@@ -74,15 +87,27 @@
   }
 
   // ---- map -------------------------------------------------------------------------------
-  async function initMap() {
-    map = L.map("map", { worldCopyJump: true, attributionControl: true }).setView([34, 38], 5);
-    map.attributionControl.setPrefix(false);
+  // Online tiles only when the server was started with --tiles; otherwise the packaged borders.
+  async function drawBasemap() {
+    const tiles = document.getElementById("map").dataset;
+    if (tiles.tiles) {
+      L.tileLayer(tiles.tiles, { attribution: "", maxZoom: 18 }).addTo(map);
+      // attribution text goes in as text: Leaflet would parse it as HTML
+      if (tiles.tilesAttribution) map.attributionControl.addAttribution(escapeHTML(tiles.tilesAttribution));
+      return;
+    }
     map.attributionControl.addAttribution("Borders: Natural Earth via world-atlas");
     try {
       const world = await getJSON("/static/vendor/world-atlas/countries-110m.json");
       const land = topojson.feature(world, world.objects.countries);
-      L.geoJSON(land, { style: { color: "#777", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1 } }).addTo(map);
+      // drawn under whatever markers are already there
+      L.geoJSON(land, { style: { color: "#777", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1 } }).addTo(map).bringToBack();
     } catch (err) { console.warn("basemap", err); }
+  }
+
+  function initMap() {
+    map = L.map("map", { worldCopyJump: true, attributionControl: true, maxZoom: 18 }).setView([34, 38], 5);
+    map.attributionControl.setPrefix(false);
     markerLayer = L.layerGroup().addTo(map);
     map.on("zoomend", function () { if (markerLayer) renderMarkers(); });
     const legend = document.getElementById("legend");
@@ -99,26 +124,46 @@
   // Markers are clustered on a screen grid at the current zoom: a cell holding several events
   // becomes one count badge (click zooms to them), so 10,000 events stay a few hundred shapes.
   const CLUSTER_PX = 48;
-  const TABLE_ROWS = 500;
+  const TABLE_ROWS = 200;
   let markerRows = [];
 
   function drawMarkers(rows) {
     if (!markerLayer) return;
     markerRows = rows.filter(function (e) { return e.latitude !== null && e.longitude !== null; });
     if (markerRows.length && !map._fitted) {
-      map.fitBounds(markerRows.map(function (e) { return [e.latitude, e.longitude]; }), { maxZoom: 8, padding: [20, 20] });
       map._fitted = true;
+      let south = 90, west = 180, north = -90, east = -180;
+      for (const e of markerRows) {
+        south = Math.min(south, e.latitude); north = Math.max(north, e.latitude);
+        west = Math.min(west, e.longitude); east = Math.max(east, e.longitude);
+      }
+      // not animated, so markers are drawn once; a changed zoom draws them through "zoomend"
+      const zoom = map.getZoom();
+      map.fitBounds([[south, west], [north, east]], { maxZoom: 8, padding: [20, 20], animate: false });
+      if (map.getZoom() !== zoom) return;
     }
     renderMarkers();
+  }
+
+  // Web Mercator in world units (0..1), the projection of Leaflet's default CRS; cached per event,
+  // since Leaflet's own map.project allocates objects and costs more than the clustering itself.
+  function mercator(e) {
+    if (e._mx === undefined) {
+      const lat = Math.max(Math.min(e.latitude, 85.0511287798), -85.0511287798) * Math.PI / 180;
+      e._mx = e.longitude / 360 + 0.5;
+      e._my = 0.5 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / (2 * Math.PI);
+    }
+    return e;
   }
 
   function renderMarkers() {
     markerLayer.clearLayers();
     const zoom = map.getZoom();
+    const cellWorld = CLUSTER_PX / (256 * Math.pow(2, zoom));
     const cells = new Map();
     for (const e of markerRows) {
-      const p = map.project([e.latitude, e.longitude], zoom);
-      const key = Math.floor(p.x / CLUSTER_PX) + ":" + Math.floor(p.y / CLUSTER_PX);
+      mercator(e);
+      const key = Math.floor(e._mx / cellWorld) * 4194304 + Math.floor(e._my / cellWorld);  // 2^22 cells a side is zoom 18
       if (!cells.has(key)) cells.set(key, []);
       cells.get(key).push(e);
     }
@@ -165,8 +210,10 @@
   }
 
   // ---- timeline with a brush ---------------------------------------------------------------
-  function dayRange() {
-    const days = state.events.map(day).filter(Boolean).sort();
+  let timelineWidth = 0;
+
+  function dayRange(events) {
+    const days = events.map(day).filter(Boolean).sort();
     if (!days.length) return [];
     const out = [];
     const cur = new Date(days[0] + "T00:00:00Z");
@@ -178,13 +225,14 @@
   function drawTimeline() {
     const node = document.getElementById("timeline");
     clear(node);
-    const days = dayRange();
-    const width = node.clientWidth || 600, height = 120, pad = 18;
+    const days = state.days;
+    // the width is read once per resize: reading it here would force a layout of the fresh table
+    const width = timelineWidth || 600, height = 120, pad = 18;
     node.setAttribute("viewBox", "0 0 " + width + " " + height);
     if (!days.length) return;
-    const counts = {};
-    for (const e of state.events) { const d = day(e); if (d) counts[d] = (counts[d] || 0) + 1; }
-    const max = Math.max.apply(null, Object.values(counts));
+    const counts = state.dayCounts;
+    let max = 0;
+    for (const d in counts) max = Math.max(max, counts[d]);
     const bw = width / days.length;
     days.forEach(function (d, i) {
       const h = ((counts[d] || 0) / max) * (height - pad - 4);
@@ -424,20 +472,30 @@
     }
   }
 
-  async function main() {
+  async function main(eventsLoading) {
     initTable();
     initBrush();
-    await initMap();
-    state.events = await loadEvents();
+    initMap();
+    const basemap = drawBasemap();
+    timelineWidth = document.getElementById("timeline").clientWidth;
+    window.addEventListener("resize", function () { timelineWidth = document.getElementById("timeline").clientWidth; drawTimeline(); });
+    state.events = await eventsLoading;
+    state.days = dayRange(state.events);
+    state.dayCounts = {};
+    for (const e of state.events) { const d = day(e); if (d) state.dayCounts[d] = (state.dayCounts[d] || 0) + 1; }
     refresh();
-    const days = state.events.map(day).filter(Boolean).sort();
+    const days = state.days;
     const picker = document.getElementById("control-day");
     picker.value = days.length ? days[days.length - 1] : new Date().toISOString().slice(0, 10);
     picker.addEventListener("change", function () { drawControl(picker.value); });
-    await Promise.all([drawNetwork(), drawContradictions(), drawControl(picker.value)]);
+    await Promise.all([basemap, drawNetwork(), drawContradictions(), drawControl(picker.value)]);
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    main().catch(function (err) { console.error(err); document.getElementById("filter-state").textContent = "Error: " + err.message; });
-  });
+  function start() {
+    const eventsLoading = loadEvents();
+    main(eventsLoading).catch(function (err) { console.error(err); document.getElementById("filter-state").textContent = "Error: " + err.message; });
+  }
+  // app.js is the last thing in <body>, so the elements it reads are already parsed
+  if (document.readyState === "loading" && !document.getElementById("count-events")) document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
