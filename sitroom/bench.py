@@ -132,14 +132,15 @@ def bench(inputs: list[Path], db: Path, settings: Settings | None = None, rss_ev
     start = time.perf_counter()
     with _timed(result, "load"):
         load_pipeline(), default_registry(), default_resolver()
-    articles: list[Article] = []
+    by_id: dict[str, Article] = {}
     with _timed(result, "ingest+segment"):
         for path in ingest.discover([str(p) for p in inputs], settings.ingest).paths:
             for item in ingest.read_file(path, settings.ingest):
                 if not hasattr(item, "reason"):
-                    articles.extend(segment.segment(item, settings.segment))  # type: ignore[arg-type]
+                    # An article read twice (one story in two files) keeps the last, as the store's upsert does.
+                    by_id.update((a.article_id, a) for a in segment.segment(item, settings.segment))  # type: ignore[arg-type]
     with _timed(result, "dedup"):
-        articles = dedup.cluster(articles, settings.dedup)
+        articles = dedup.cluster(list(by_id.values()), settings.dedup)
     items = []
     parsed_iter = parse_texts(a.text for a in articles)
     days = [a.published for a in articles if a.published]

@@ -55,12 +55,17 @@ class Overlap:
 
 def profile(article: Article, settings: DedupSettings) -> Profile:
     """Return the shingle profile of ``article``."""
-    tokens = words(article.text)
+    return text_profile(article.article_id, article.text, settings)
+
+
+def text_profile(article_id: str, text: str, settings: DedupSettings) -> Profile:
+    """Return the shingle profile of the article ``article_id`` whose text is ``text``."""
+    tokens = words(text)
     ordered = shingles(tokens, settings.shingle_words)
     # The shingles starting within the opening words; at least one, so a short text has a lead.
     lead_words = max(LEAD_MIN_WORDS, int(len(tokens) * LEAD_FRACTION))
     lead = ordered[: max(1, lead_words - settings.shingle_words + 1)]
-    return Profile(article_id=article.article_id, shingles=frozenset(ordered), lead=frozenset(lead))
+    return Profile(article_id=article_id, shingles=frozenset(ordered), lead=frozenset(lead))
 
 
 def overlap(a: Profile, b: Profile) -> Overlap:

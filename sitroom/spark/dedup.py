@@ -4,7 +4,9 @@
    and bands as the local LSH index), computed per partition.
 2. A self-join on the band key gives the candidate pairs: exactly the pairs the local
    ``MinHashLSH.query`` returns, since a query finds the keys filed under any equal band.
-3. Each candidate is confirmed where it lies with ``dedup.overlap`` (whole text and opening).
+3. The candidates join the two texts in the JVM (only id and text cross into Python) and are
+   confirmed where they lie with ``dedup.overlap`` (whole text and opening), each text
+   shingled once per worker rather than once per pair.
 4. The confirmed pairs (one per duplicate, few) go to the driver for a union-find; the
    member -> component table is broadcast and each component picks its canonical member with
    ``dedup.canonical_key``. Singletons never leave their partition.
@@ -47,12 +49,11 @@ def confirmed_pairs(spark: Any, articles: Any, settings: DedupSettings) -> list[
     left = keys.select("band", F.col("article_id").alias("a"))
     right = keys.select("band", F.col("article_id").alias("b"))
     candidates = left.join(right, "band").where(F.col("a") < F.col("b")).select("a", "b").distinct()
-    by_id = articles.keyBy(lambda a: a.article_id)
+    # The texts join the candidates in the JVM; only the id and text travel, all the overlap test reads.
+    texts = spark.createDataFrame(articles.map(lambda a: (a.article_id, a.text)), "article_id string, text string")
     both = (
-        candidates.rdd.map(lambda row: (row.a, row.b))
-        .join(by_id)  # (a, (b, A))
-        .map(lambda kv: (kv[1][0], kv[1][1]))
-        .join(by_id)  # (b, (A, B))
-        .map(lambda kv: kv[1])
+        candidates.join(texts.select(F.col("article_id").alias("a"), F.col("text").alias("ta")), "a")
+        .join(texts.select(F.col("article_id").alias("b"), F.col("text").alias("tb")), "b")
     )
-    return sorted(both.mapPartitions(lambda part: confirm_partition(part, settings)).collect())
+    rows = both.rdd.map(lambda r: ((r.a, r.ta), (r.b, r.tb)))
+    return sorted(rows.mapPartitions(lambda part: confirm_partition(part, settings)).collect())
