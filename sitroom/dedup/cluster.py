@@ -16,11 +16,13 @@ import logging
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+import numpy as np
+
 from ..config import DedupSettings
 from ..errors import StageError
 from ..model import Article, content_id
 from .minhash import candidate_pairs
-from .shingles import shingles, words
+from .shingles import hashed, shingles, words
 
 LOGGER = logging.getLogger(__name__)
 
@@ -31,13 +33,13 @@ LEAD_MIN_WORDS = 50
 LEAD_FRACTION = 1 / 3
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True, frozen=True, eq=False)
 class Profile:
-    """The shingles of one article: all of them and those of its opening."""
+    """The shingles of one article, all of them and those of its opening, as ``shingles.hashed`` sets."""
 
     article_id: str
-    shingles: frozenset[str]
-    lead: frozenset[str]
+    shingles: np.ndarray
+    lead: np.ndarray
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,18 +67,22 @@ def text_profile(article_id: str, text: str, settings: DedupSettings) -> Profile
     # The shingles starting within the opening words; at least one, so a short text has a lead.
     lead_words = max(LEAD_MIN_WORDS, int(len(tokens) * LEAD_FRACTION))
     lead = ordered[: max(1, lead_words - settings.shingle_words + 1)]
-    return Profile(article_id=article_id, shingles=frozenset(ordered), lead=frozenset(lead))
+    return Profile(article_id=article_id, shingles=hashed(ordered), lead=hashed(lead))
 
 
 def overlap(a: Profile, b: Profile) -> Overlap:
     """Return the overlap of the shorter profile (fewer shingles, then smaller id) with the other."""
-    short, long = sorted((a, b), key=lambda p: (len(p.shingles), p.article_id))
-    if not short.shingles:
+    short, long = sorted((a, b), key=lambda p: (p.shingles.size, p.article_id))
+    if not short.shingles.size:
         return Overlap(0.0, 0.0)
     return Overlap(
-        containment=len(short.shingles & long.shingles) / len(short.shingles),
-        lead_containment=len(short.lead & long.shingles) / len(short.lead),
+        containment=_shared(short.shingles, long.shingles) / short.shingles.size,
+        lead_containment=_shared(short.lead, long.shingles) / short.lead.size,
     )
+
+
+def _shared(a: np.ndarray, b: np.ndarray) -> int:
+    return int(np.intersect1d(a, b, assume_unique=True).size)
 
 
 def cluster(articles: Sequence[Article], settings: DedupSettings) -> list[Article]:
@@ -93,7 +99,7 @@ def cluster(articles: Sequence[Article], settings: DedupSettings) -> list[Articl
     profiles = {key: profile(article, settings) for key, article in by_id.items()}
     confirmed = [
         (a, b)
-        for a, b in sorted(candidate_pairs({k: p.shingles for k, p in profiles.items()}, settings))
+        for a, b in candidate_pairs({k: p.shingles for k, p in profiles.items()}, settings)
         if overlap(profiles[a], profiles[b]).score >= settings.confirm
     ]
     LOGGER.info("%d articles, %d confirmed duplicate pairs", len(by_id), len(confirmed))

@@ -61,7 +61,7 @@ def band_partition(articles: Iterable[Article], settings: DedupSettings) -> Iter
     """Yield ``(LSH band key, article_id)``: articles sharing a key are candidate duplicates."""
     for article in articles:
         shingle_set = profile(article, settings).shingles
-        if shingle_set:  # an empty text never pairs (as in minhash.candidate_pairs)
+        if shingle_set.size:  # an empty text never pairs (as in minhash.candidate_pairs)
             for key in band_keys(shingle_set, settings):
                 yield key, article.article_id
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from sitroom.config import DedupSettings
 from sitroom.errors import StageError
 from sitroom.dedup import cluster, overlap, profile
+from sitroom.dedup.shingles import shingles, words
 from sitroom.model import Article
 
 DATA = Path(__file__).parent / "data"
@@ -76,6 +77,18 @@ def test_cluster_copy_and_rewrite_join_the_wire_story() -> None:
     assert result["rewrite.txt#1"].duplicate_of == "wire.txt#1"
     assert result["same_topic.txt#1"].duplicate_of is None
     assert all(a.cluster_id and a.cluster_id.startswith("c") for a in result.values())
+
+
+def test_cluster_hashed_overlap_equals_the_overlap_of_the_shingle_strings() -> None:
+    # Profiles keep CRC32 values of shingles, not the strings; on real texts the measure is unchanged.
+    texts = {"wire": (DATA / "wire.txt").read_text(encoding="utf-8"), "copy": _copy_with_new_headline(),
+             "rewrite": _rewrite((DATA / "wire.txt").read_text(encoding="utf-8")),
+             "same_topic": (DATA / "same_topic.txt").read_text(encoding="utf-8")}
+    for (name_a, a), (name_b, b) in itertools.combinations(sorted(texts.items()), 2):
+        strings = [frozenset(shingles(words(t), SETTINGS.shingle_words)) for t in (a, b)]
+        short, long = sorted(strings, key=len)
+        got = overlap(profile(_article(name_a, a), SETTINGS), profile(_article(name_b, b), SETTINGS))
+        assert got.containment == len(short & long) / len(short), (name_a, name_b)
 
 
 def test_cluster_rewrite_margin_is_clear_of_the_threshold() -> None:

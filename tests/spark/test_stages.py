@@ -14,7 +14,7 @@ from sitroom.config import DedupSettings
 from sitroom.dedup import cluster
 from sitroom.dedup.cluster import assign_cluster, union_roots
 from sitroom.dedup.minhash import band_keys, candidate_pairs
-from sitroom.dedup.shingles import shingles, words
+from sitroom.dedup.shingles import hashed, shingles, words
 from sitroom.errors import ConfigError
 from sitroom.model import Article
 from sitroom.synth import stories
@@ -31,13 +31,16 @@ def _articles(count: int = 60) -> list[Article]:
 
 
 def test_stages_band_keys_find_exactly_the_lsh_candidates() -> None:
-    sets = {a.article_id: frozenset(shingles(words(a.text), SETTINGS.shingle_words)) for a in _articles()}
+    sets = {a.article_id: hashed(shingles(words(a.text), SETTINGS.shingle_words)) for a in _articles()}
     buckets: dict[str, list[str]] = {}
     for key, shingle_set in sorted(sets.items()):
         for band in band_keys(shingle_set, SETTINGS):
             buckets.setdefault(band, []).append(key)
     joined = {pair for members in buckets.values() for pair in itertools.combinations(sorted(members), 2)}
-    expected = candidate_pairs(sets, SETTINGS)
+    streamed = list(candidate_pairs(sets, SETTINGS))
+    expected = set(streamed)
+    assert len(streamed) == len(expected)  # each pair once, without a set of seen pairs
+    assert streamed == sorted(streamed)
     assert joined == expected
     assert expected  # the corpus has near copies
 
