@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from sitroom.claims import analyse_claims, find_contradictions, link_claims
 from sitroom.model import Event, Evidence
 
@@ -57,6 +59,18 @@ def test_contradict_claim_in_an_event_sentence_links_to_that_event() -> None:
     event = _event("e1", "a.txt#1", *REPORT, "withdrew", "Military Forces of Russia", "Krynky")
     linked = {c.id: c.about_event for c in link_claims([report, weather], [event])}
     assert linked == {"r": "e1", "w": None}
+
+
+def test_contradict_claim_links_only_to_events_its_article_reports_first_best_wins() -> None:
+    report = claim("r", "asserts", "Russian troops withdrew from Krynky on Sunday", "two Ukrainian officials", start=REPORT[0], end=REPORT[1])
+    elsewhere = _event("e0", "b.txt#1", *REPORT, "withdrew", "Military Forces of Russia", "Krynky")
+    first = _event("e1", "a.txt#1", *REPORT, "withdrew", "Military Forces of Russia", "Krynky")
+    twin = dataclasses.replace(first, id="e2")
+    merged = dataclasses.replace(first, id="m", docs=("b.txt#1", "a.txt#1"))
+    assert link_claims([report], [elsewhere])[0].about_event is None
+    assert link_claims([report], [elsewhere, first, twin])[0].about_event == "e1"
+    assert link_claims([report], [twin, elsewhere, first])[0].about_event == "e2"  # a tie keeps input order
+    assert link_claims([report], [elsewhere, merged])[0].about_event == "m"  # reached through its merged docs
 
 
 def test_contradict_denial_of_an_event_lists_its_reports() -> None:
