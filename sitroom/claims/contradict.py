@@ -161,12 +161,13 @@ def find_contradictions(claims: Sequence[Claim], events: Sequence[Event],
     by_event = {e.id: e for e in events}
     asserting = [(c, merge(keys_of(c.about, rules), _names(c.claimant, rules))) for c in claims
                  if c.stance == "asserts"]
+    index = _AssertingIndex(asserting)
     found: list[Contradiction] = []
     for denial in (c for c in claims if c.stance == "denies"):
         event = by_event.get(denial.about_event) if denial.about_event else None
         if event is not None and _hypothetical(denial.about, rules):
             event = None  # "rejected the notion that Israel could keep striking": no event is denied
-        ranked = _rank_asserting(denial, event, asserting, rules)
+        ranked = _rank_asserting(denial, event, index.candidates(keys_of(denial.about, rules), event), rules)
         if event is not None and not ranked and _only_from(event, denial):
             event = None  # the "event" was read from the denial itself: nobody reported it
         if event is None and not ranked:
@@ -180,6 +181,36 @@ def find_contradictions(claims: Sequence[Claim], events: Sequence[Event],
             summary=_summary(denial, ranked, event),
         ))
     return found
+
+
+class _AssertingIndex:
+    """The asserting claims by stem, synonym class and linked event.
+
+    ``_rank_asserting`` only scores a claim that shares a class or a stem with the denial
+    (``_pair_score`` needs a class or two shared words) or is about the denied event, so those
+    are the only claims it needs to see: each denial meets a few claims, not the corpus.
+    """
+
+    def __init__(self, asserting: Sequence[tuple[Claim, Keys]]) -> None:
+        self._asserting = asserting
+        self._by_key: dict[tuple[str, str], list[int]] = {}
+        self._by_event: dict[str, list[int]] = {}
+        for i, (claim, keys) in enumerate(asserting):
+            for key in _index_keys(keys):
+                self._by_key.setdefault(key, []).append(i)
+            if claim.about_event:
+                self._by_event.setdefault(claim.about_event, []).append(i)
+
+    def candidates(self, keys: Keys, event: Event | None) -> list[tuple[Claim, Keys]]:
+        """The claims that can pair with a denial of ``keys`` about ``event``, in input order."""
+        found: set[int] = set(self._by_event.get(event.id, ())) if event is not None else set()
+        for key in _index_keys(keys):
+            found.update(self._by_key.get(key, ()))
+        return [self._asserting[i] for i in sorted(found)]
+
+
+def _index_keys(keys: Keys) -> list[tuple[str, str]]:
+    return [("stem", stem) for stem in keys.stems] + [("class", c) for c in keys.classes]
 
 
 def _hypothetical(text: str, rules: ClaimRules) -> bool:

@@ -118,3 +118,31 @@ def test_contradict_stems_meet_across_inflections() -> None:
     assert stem("cross", rules) == stem("crossed", rules) == "cross"
     assert "movement" in keys_of("fighters crossed the border", rules).classes
     assert keys_of("Iraqi militias", rules).names == {"iraq"}
+
+
+def test_contradict_index_gives_each_denial_the_ranking_of_a_full_scan() -> None:
+    from sitroom.claims import contradict
+    from sitroom.claims.rules import load_rules
+    from sitroom.claims.words import keys_of, merge
+
+    rules = load_rules()
+    claims = [
+        claim("r", "asserts", "Russian troops withdrew from Krynky on Sunday", "two Ukrainian officials", start=REPORT[0], end=REPORT[1]),
+        claim("w", "asserts", "The weather was cold", "residents", start=WEATHER[0], end=WEATHER[1]),
+        claim("x", "asserts", "the minister met Hamas envoys in Doha", "the Axios website", doc="b.txt#1"),
+        claim("y", "asserts", "talks resumed somewhere", "diplomats", doc="e.txt#1"),
+        claim("z", "asserts", "units pulled out of Krynky", "a Ukrainian soldier", doc="f.txt#1", about_event="e1"),
+        claim("d", "denies", "any withdrawal from Krynky", "Russia's defence ministry", start=DENIAL[0], end=DENIAL[1], about_event="e1"),
+        claim("h", "denies", "the minister had not met Hamas envoys in Doha", "the ministry spokesman", doc="c.txt#1"),
+    ]
+    event = _event("e1", "a.txt#1", *REPORT, "withdrew", "Military Forces of Russia", "Krynky")
+    asserting = [(c, merge(keys_of(c.about, rules), contradict._names(c.claimant, rules))) for c in claims if c.stance == "asserts"]
+    index = contradict._AssertingIndex(asserting)
+    ranked = {}
+    for denial in (c for c in claims if c.stance == "denies"):
+        about = event if denial.about_event == "e1" else None
+        subset = index.candidates(keys_of(denial.about, rules), about)
+        ranked[denial.id] = [c.id for c in contradict._rank_asserting(denial, about, subset, rules)]
+        assert ranked[denial.id] == [c.id for c in contradict._rank_asserting(denial, about, asserting, rules)]
+        assert len(subset) < len(asserting)  # the index did leave claims out
+    assert ranked["d"][0] == "z" and ranked["h"] == ["x"]
