@@ -13,6 +13,8 @@ job, so every path codes the same text the same way:
 
 from __future__ import annotations
 
+import collections
+
 import logging
 import sys
 from dataclasses import dataclass, field, replace
@@ -172,16 +174,21 @@ def combine(items: Iterable[ArticleAnalysis], settings: EventsSettings | None = 
 
 def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
     """One relation per (source, relation, target), listing every document that states it."""
-    merged: dict[tuple[str, str, str], Relation] = {}
+    first: dict[tuple[str, str, str], Relation] = {}
+    docs: dict[tuple[str, str, str], set[str]] = {}
+    stated: collections.Counter[tuple[str, str, str]] = collections.Counter()
     for rel in relations:
         key = (rel.source, rel.relation, rel.target)
-        seen = merged.get(key)
-        if seen is None:
-            merged[key] = rel
-            continue
-        docs = tuple(sorted(set(seen.docs) | set(rel.docs)))
-        merged[key] = Relation(seen.source, seen.relation, seen.target, docs, seen.evidence)
-    return [merged[k] for k in sorted(merged)]
+        first.setdefault(key, rel)  # the first statement's evidence stands for the relation
+        docs.setdefault(key, set()).update(rel.docs)
+        stated[key] += 1
+    # Documents are gathered in sets and sorted once: a relation stated in thousands of
+    # articles (who backs whom recurs in every background paragraph) stays linear.
+    return [
+        first[k] if stated[k] == 1
+        else Relation(first[k].source, first[k].relation, first[k].target, tuple(sorted(docs[k])), first[k].evidence)
+        for k in sorted(first)
+    ]
 
 
 def analyse(articles: Sequence[Article], progress: bool | None = False,
