@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator
 from .. import ingest, segment
 from ..analysis import ArticleAnalysis, analyse_articles
 from ..config import DedupSettings, EventsSettings, Settings
-from ..dedup.cluster import overlap, profile, text_profile
+from ..dedup.cluster import is_duplicate, profile, text_profile
 from ..dedup.minhash import band_keys
 from ..errors import SitroomError
 from ..model import Article, RawDocument, Rejection
@@ -73,7 +73,7 @@ def confirm_partition(pairs: Iterable[tuple[IdText, IdText]], settings: DedupSet
     """Yield the candidate pairs ``((id, text), (id, text))`` whose exact overlap reaches
     ``settings.confirm`` (dedup.cluster's test), as ``(id, id)``."""
     for a, b in pairs:
-        if overlap(_profile(*a, settings), _profile(*b, settings)).score >= settings.confirm:
+        if is_duplicate(_profile(*a, settings), _profile(*b, settings), settings.confirm):
             yield a[0], b[0]
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from sitroom.config import DedupSettings
 from sitroom.errors import StageError
 from sitroom.dedup import cluster, overlap, profile
+from sitroom.dedup.cluster import is_duplicate
 from sitroom.dedup.shingles import shingles, words
 from sitroom.model import Article
 
@@ -89,6 +90,11 @@ def test_cluster_hashed_overlap_equals_the_overlap_of_the_shingle_strings() -> N
         short, long = sorted(strings, key=len)
         got = overlap(profile(_article(name_a, a), SETTINGS), profile(_article(name_b, b), SETTINGS))
         assert got.containment == len(short & long) / len(short), (name_a, name_b)
+        for threshold in (0.0, 0.1, 0.5, 0.9, 1.0):
+            pair = (profile(_article(name_a, a), SETTINGS), profile(_article(name_b, b), SETTINGS))
+            assert is_duplicate(*pair, threshold) == (got.score >= threshold), (name_a, name_b, threshold)
+    empty = profile(_article("e", ""), SETTINGS)
+    assert not is_duplicate(empty, profile(_article("wire", texts["wire"]), SETTINGS), 0.5)
 
 
 def test_cluster_rewrite_margin_is_clear_of_the_threshold() -> None:
