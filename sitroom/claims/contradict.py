@@ -167,7 +167,7 @@ def find_contradictions(claims: Sequence[Claim], events: Sequence[Event],
         event = by_event.get(denial.about_event) if denial.about_event else None
         if event is not None and _hypothetical(denial.about, rules):
             event = None  # "rejected the notion that Israel could keep striking": no event is denied
-        ranked = _rank_asserting(denial, event, index.candidates(keys_of(denial.about, rules), event), rules)
+        ranked = _rank_asserting(denial, event, index.candidates(denial, keys_of(denial.about, rules), event), rules)
         if event is not None and not ranked and _only_from(event, denial):
             event = None  # the "event" was read from the denial itself: nobody reported it
         if event is None and not ranked:
@@ -184,33 +184,39 @@ def find_contradictions(claims: Sequence[Claim], events: Sequence[Event],
 
 
 class _AssertingIndex:
-    """The asserting claims by stem, synonym class and linked event.
+    """The asserting claims a denial can pair with, by article, linked event and (class, two names).
 
-    ``_rank_asserting`` only scores a claim that shares a class or a stem with the denial
-    (``_pair_score`` needs a class or two shared words) or is about the denied event, so those
-    are the only claims it needs to see: each denial meets a few claims, not the corpus.
+    ``_rank_asserting`` scores a claim only when it is about the denied event, sits in the
+    denial's article (``_pair_score`` within an article), or shares a synonym class and two
+    names with the denial (``_pair_score`` across articles): those are the only claims it needs
+    to see. Keying the cross-article case by a class and a pair of names, not by any shared
+    word, matters on large corpora, where "Syria" or "said" recur in every claim: 3,228
+    generated articles spent 330 s here with a word index.
     """
 
     def __init__(self, asserting: Sequence[tuple[Claim, Keys]]) -> None:
         self._asserting = asserting
-        self._by_key: dict[tuple[str, str], list[int]] = {}
-        self._by_event: dict[str, list[int]] = {}
+        self._by_key: dict[tuple[str, ...], list[int]] = {}
         for i, (claim, keys) in enumerate(asserting):
-            for key in _index_keys(keys):
+            for key in (("doc", claim.doc), *_index_keys(keys)):
                 self._by_key.setdefault(key, []).append(i)
             if claim.about_event:
-                self._by_event.setdefault(claim.about_event, []).append(i)
+                self._by_key.setdefault(("event", claim.about_event), []).append(i)
 
-    def candidates(self, keys: Keys, event: Event | None) -> list[tuple[Claim, Keys]]:
-        """The claims that can pair with a denial of ``keys`` about ``event``, in input order."""
-        found: set[int] = set(self._by_event.get(event.id, ())) if event is not None else set()
+    def candidates(self, denial: Claim, keys: Keys, event: Event | None) -> list[tuple[Claim, Keys]]:
+        """The claims that can pair with ``denial`` (content ``keys``) about ``event``, in input order."""
+        found: set[int] = set(self._by_key.get(("doc", denial.doc), ()))
+        if event is not None:
+            found.update(self._by_key.get(("event", event.id), ()))
         for key in _index_keys(keys):
             found.update(self._by_key.get(key, ()))
         return [self._asserting[i] for i in sorted(found)]
 
 
-def _index_keys(keys: Keys) -> list[tuple[str, str]]:
-    return [("stem", stem) for stem in keys.stems] + [("class", c) for c in keys.classes]
+def _index_keys(keys: Keys) -> list[tuple[str, ...]]:
+    names = sorted(keys.names)
+    return [("pair", cls, first, second) for cls in keys.classes
+            for n, first in enumerate(names) for second in names[n + 1:]]
 
 
 def _hypothetical(text: str, rules: ClaimRules) -> bool:

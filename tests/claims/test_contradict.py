@@ -141,7 +141,7 @@ def test_contradict_index_gives_each_denial_the_ranking_of_a_full_scan() -> None
     ranked = {}
     for denial in (c for c in claims if c.stance == "denies"):
         about = event if denial.about_event == "e1" else None
-        subset = index.candidates(keys_of(denial.about, rules), about)
+        subset = index.candidates(denial, keys_of(denial.about, rules), about)
         ranked[denial.id] = [c.id for c in contradict._rank_asserting(denial, about, subset, rules)]
         assert ranked[denial.id] == [c.id for c in contradict._rank_asserting(denial, about, asserting, rules)]
         assert len(subset) < len(asserting)  # the index did leave claims out
