@@ -32,6 +32,8 @@ class BenchResult:
     peak_rss_mb: float = 0.0
     events: int = 0
     stages: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    # Peak RSS (MiB) when each stage last ended: the first stage where it jumps is where the peak was.
+    stage_peak_mb: dict[str, float] = field(default_factory=dict)
     rss: list[tuple[int, float]] = field(default_factory=list)  # (articles analysed, RSS MiB)
 
     def lines(self) -> list[str]:
@@ -42,7 +44,8 @@ class BenchResult:
             f"words_per_s {self.words / self.seconds if self.seconds else 0:.0f}",
         ]
         for stage, secs in sorted(self.stages.items(), key=lambda kv: -kv[1]):
-            out.append(f"stage {stage:<14} {secs:8.2f} s  {100 * secs / self.seconds:5.1f}%")
+            peak = f"  peak_mb {self.stage_peak_mb[stage]:.0f}" if stage in self.stage_peak_mb else ""
+            out.append(f"stage {stage:<14} {secs:8.2f} s  {100 * secs / self.seconds:5.1f}%{peak}")
         # The sample before the first article shows the loaded models; the first batch of
         # parses warms spaCy up, so start and slope are taken from the first sample after it.
         warm = [s for s in self.rss if s[0] > 0]
@@ -87,6 +90,7 @@ def _timed(result: BenchResult, stage: str) -> Iterator[None]:
     start = time.perf_counter()
     yield
     result.stages[stage] += time.perf_counter() - start
+    result.stage_peak_mb[stage] = _peak_rss_mb()
 
 
 def rss_mb() -> float:

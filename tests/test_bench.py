@@ -53,3 +53,14 @@ def test_bench_make_corpus_limit_and_rss_slope(tmp_path: Path) -> None:
     assert rss_mb() > 0
     result = BenchResult(articles=10, seconds=1.0, rss=[(0, 500.0), (5, 600.0), (10, 601.0)])
     assert "rss loaded_mb 500 start_mb 600 end_mb 601 slope_mb_per_1000_articles 200.00 samples 2" in result.lines()
+
+
+def test_bench_stage_lines_show_the_peak_when_each_stage_ended() -> None:
+    from sitroom.bench import BenchResult
+
+    result = BenchResult(articles=4, seconds=10.0)
+    result.stages.update({"dedup": 6.0, "nlp": 4.0})
+    result.stage_peak_mb["dedup"] = 1400.4
+    lines = result.lines()
+    assert "stage dedup              6.00 s   60.0%  peak_mb 1400" in lines
+    assert "stage nlp                4.00 s   40.0%" in lines
