@@ -168,27 +168,69 @@ def merge_events(
     # on Aleppo to one on Idlib.
     options = options or MergeOptions()
     groups: list[_Group] = []
-    # Blocking: same_event needs the same sub-event type and days at most `window` apart, so a
-    # report is compared only with groups whose first member passes that test (in creation
-    # order, as a scan of every group would meet them): linear in reports, not quadratic.
+    # Blocking: same_event needs the same sub-event type, days at most `window` apart and close
+    # places, so a report is compared only with groups whose first member passes those tests (in
+    # creation order, as a scan of every group would meet them): a day of the world's news then
+    # meets the groups of its own region and week, not of every war.
     window = max(options.days, options.coarse_days)
-    index: dict[tuple[str, str], dict[int, list[int]]] = {}
+    places = _PlaceKeys(options)
+    index: dict[tuple[str, str], dict[tuple[int, Any], list[int]]] = {}
     for event in sorted(events, key=_precision_key):
         day = date.fromisoformat(event.event_date).toordinal() if event.event_date else None
         buckets = index.setdefault((event.event_type, event.sub_event_type), {})
-        near = [] if day is None else sorted(i for d in range(day - window, day + window + 1)
-                                              for i in buckets.get(d, ()))
+        near = [] if day is None else sorted({i for d in range(day - window, day + window + 1)
+                                              for key in places.near(event) for i in buckets.get((d, key), ())})
         # Of the groups that accept it, the report joins the one it agrees with most (same toll, shared actors).
         fits = [groups[i] for i in near if groups[i].accepts(event, options)]
         home = max(fits, key=lambda g: g.agreement(event)) if fits else None
         if home is None:
             if day is not None:
-                buckets.setdefault(day, []).append(len(groups))
+                for key in places.own(event):
+                    buckets.setdefault((day, key), []).append(len(groups))
             groups.append(_Group(event))
         else:
             home.add(event)
     merged = [fold(group.members, clusters, options.registry) for group in groups]
     return sorted(merged, key=lambda e: (e.event_date or "", e.id))
+
+
+class _PlaceKeys:
+    """Blocking keys for ``_places_close``: a report and a group's first member it can be close to share one.
+
+    Two places are close only when they have the same name (one of them without coordinates),
+    the same admin1, or lie within ``coarse_km`` (no tolerance is larger). The distance test is
+    blocked on a grid over the unit sphere whose cells are as wide as that radius: points within
+    it are in the same or a neighbouring cell, near the poles and across the date line too.
+    """
+
+    def __init__(self, options: MergeOptions) -> None:
+        self.cell = max(options.km, options.coarse_km, options.town_km) / 6371.0
+
+    def own(self, event: Event) -> list[tuple[Any, ...]]:
+        """Keys a group is filed under (its first member's place)."""
+        keys: list[tuple[Any, ...]] = [("name", event.location)] if event.location is not None else []
+        if event.latitude is not None and event.longitude is not None:
+            keys.append(("cell", *self._cell(event.latitude, event.longitude)))
+            if event.admin1 is not None:
+                keys.append(("admin1", event.admin1))
+        return keys
+
+    def near(self, event: Event) -> list[tuple[Any, ...]]:
+        """Keys of every group whose first member's place can be close to ``event``'s."""
+        keys: list[tuple[Any, ...]] = [("name", event.location)] if event.location is not None else []
+        if event.latitude is not None and event.longitude is not None:
+            x, y, z = self._cell(event.latitude, event.longitude)
+            keys.extend(("cell", x + i, y + j, z + k) for i in (-1, 0, 1) for j in (-1, 0, 1) for k in (-1, 0, 1))
+            if event.admin1 is not None:
+                keys.append(("admin1", event.admin1))
+        return keys
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int, int]:
+        # The chord between two points is never longer than the arc, so points within the
+        # radius differ by at most one cell along each axis.
+        p, l = math.radians(lat), math.radians(lon)
+        point = (math.cos(p) * math.cos(l), math.cos(p) * math.sin(l), math.sin(p))
+        return tuple(math.floor(c / self.cell) for c in point)  # type: ignore[return-value]
 
 
 def _signature(event: Event) -> tuple[Any, ...]:

@@ -63,10 +63,15 @@ def _merge_unblocked(events, options):
 
 
 _DAYS = [None, "2025-02-20", "2025-02-26", "2025-03-01", "2025-03-02", "2025-03-03", "2025-03-09", "2025-03-10"]
+# (location, admin1, has coordinates): names and provinces shared by far points, names without
+# coordinates, and no place at all, so every branch of the place blocking meets the scan.
+_PLACES = [("Goma", "North Kivu", True), ("Goma", "North Kivu", False), ("Sake", "North Kivu", True),
+           ("Bunia", "Ituri", True), ("Bunia", None, False), (None, None, False), ("Goma", None, True)]
 _REPORT = st.tuples(st.sampled_from(_DAYS), st.sampled_from([1, 2, 3]), st.sampled_from(["M23", "FARDC"]),
-                    st.sampled_from([(-1.68, 29.22), (-1.70, 29.25), (1.56, 30.25)]), st.sampled_from([1, 2, 3]),
+                    st.sampled_from([(-1.68, 29.22), (-1.70, 29.25), (1.56, 30.25), (48.0, 37.8)]), st.sampled_from([1, 2, 3]),
                     st.sampled_from(["Non-state actor overtakes territory", "Armed clash"]),
-                    st.sampled_from([None, ("a#1", 0), ("a#1", 40), ("b#1", 0)]), st.sampled_from([None, 3]))
+                    st.sampled_from([None, ("a#1", 0), ("a#1", 40), ("b#1", 0)]), st.sampled_from([None, 3]),
+                    st.sampled_from(_PLACES))
 
 
 @settings(max_examples=150, deadline=None)
@@ -81,9 +86,12 @@ def test_properties_indexed_merge_equals_a_scan_of_every_report(reports) -> None
     from sitroom.model import Evidence
 
     events = []
-    for i, (day, precision, actor, (lat, lon), geo, sub, sentence, toll) in enumerate(reports):
+    for i, (day, precision, actor, (lat, lon), geo, sub, sentence, toll, place) in enumerate(reports):
+        name, admin1, located = place
         event = dataclasses.replace(_event(f"d{i}#1", day=day, lat=lat, lon=lon, actor1=actor, precision=precision,
-                                           geo=geo, fatalities=toll), sub_event_type=sub)
+                                           geo=geo, fatalities=toll), sub_event_type=sub, location=name,
+                                    admin1=admin1, latitude=lat if located else None,
+                                    longitude=lon if located else None)
         if sentence is not None:  # reports from one sentence of one article ("on Sunday and Monday")
             doc, start = sentence
             evidence = {**event.evidence, "sentence": Evidence(doc, start, start + 30, "x" * 30)}
@@ -91,3 +99,29 @@ def test_properties_indexed_merge_equals_a_scan_of_every_report(reports) -> None
         events.append(event)
     options = MergeOptions()
     assert merge_events(events, None, options) == _merge_unblocked(events, options)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(-90, 90), st.floats(-180, 180), st.floats(0, 359.99), st.floats(0, 299.9))
+def test_properties_places_within_the_radius_share_a_blocking_key(lat, lon, bearing, km) -> None:
+    import math
+
+    from sitroom.events.merge import MergeOptions, _PlaceKeys, km_between
+
+    # The point ``km`` away on ``bearing`` (poles and the date line included) must be found.
+    p1, l1, b, d = math.radians(lat), math.radians(lon), math.radians(bearing), km / 6371.0
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    lat2, lon2 = math.degrees(p2), (math.degrees(l2) + 540) % 360 - 180
+    assert km_between(lat, lon, lat2, lon2) <= 300.0
+    keys = _PlaceKeys(MergeOptions())
+    group = _placed_event(lat2, lon2)
+    assert set(keys.own(group)) & set(keys.near(_placed_event(lat, lon)))
+
+
+def _placed_event(lat: float, lon: float):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from .test_merge import _event
+
+    return dataclasses.replace(_event("a#1", lat=lat, lon=lon), location=None, admin1=None)
