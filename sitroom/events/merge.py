@@ -178,8 +178,11 @@ def merge_events(
     for event in sorted(events, key=_precision_key):
         day = date.fromisoformat(event.event_date).toordinal() if event.event_date else None
         buckets = index.setdefault((event.event_type, event.sub_event_type), {})
-        near = [] if day is None else sorted({i for d in range(day - window, day + window + 1)
-                                              for key in places.near(event) for i in buckets.get((d, key), ())})
+        near: list[int] = []
+        if day is not None:
+            keys = places.near(event)  # once per report, not once per day of the window
+            near = sorted({i for d in range(day - window, day + window + 1) for key in keys
+                           for i in buckets.get((d, key), ())})
         # Of the groups that accept it, the report joins the one it agrees with most (same toll, shared actors).
         fits = [groups[i] for i in near if groups[i].accepts(event, options)]
         home = max(fits, key=lambda g: g.agreement(event)) if fits else None
@@ -192,6 +195,9 @@ def merge_events(
             home.add(event)
     merged = [fold(group.members, clusters, options.registry) for group in groups]
     return sorted(merged, key=lambda e: (e.event_date or "", e.id))
+
+
+_NEIGHBOURS = tuple((i, j, k) for i in (-1, 0, 1) for j in (-1, 0, 1) for k in (-1, 0, 1))
 
 
 class _PlaceKeys:
@@ -208,19 +214,17 @@ class _PlaceKeys:
 
     def own(self, event: Event) -> list[tuple[Any, ...]]:
         """Keys a group is filed under (its first member's place)."""
-        keys: list[tuple[Any, ...]] = [("name", event.location)] if event.location is not None else []
-        if event.latitude is not None and event.longitude is not None:
-            keys.append(("cell", *self._cell(event.latitude, event.longitude)))
-            if event.admin1 is not None:
-                keys.append(("admin1", event.admin1))
-        return keys
+        return self._keys(event, ((0, 0, 0),))
 
     def near(self, event: Event) -> list[tuple[Any, ...]]:
         """Keys of every group whose first member's place can be close to ``event``'s."""
+        return self._keys(event, _NEIGHBOURS)
+
+    def _keys(self, event: Event, cells: Sequence[tuple[int, int, int]]) -> list[tuple[Any, ...]]:
         keys: list[tuple[Any, ...]] = [("name", event.location)] if event.location is not None else []
         if event.latitude is not None and event.longitude is not None:
             x, y, z = self._cell(event.latitude, event.longitude)
-            keys.extend(("cell", x + i, y + j, z + k) for i in (-1, 0, 1) for j in (-1, 0, 1) for k in (-1, 0, 1))
+            keys.extend(("cell", x + i, y + j, z + k) for i, j, k in cells)
             if event.admin1 is not None:
                 keys.append(("admin1", event.admin1))
         return keys
