@@ -72,7 +72,7 @@ def text_profile(article_id: str, text: str, settings: DedupSettings) -> Profile
 
 def overlap(a: Profile, b: Profile) -> Overlap:
     """Return the overlap of the shorter profile (fewer shingles, then smaller id) with the other."""
-    short, long = sorted((a, b), key=lambda p: (p.shingles.size, p.article_id))
+    short, long = _shorter_first(a, b)
     if not short.shingles.size:
         return Overlap(0.0, 0.0)
     return Overlap(
@@ -87,11 +87,17 @@ def is_duplicate(a: Profile, b: Profile, confirm: float) -> bool:
     Most LSH candidates are not copies and already fail on the opening, which is a third of
     the text: the whole-text count is then never taken (dedup twice as fast on generated news).
     """
-    short, long = sorted((a, b), key=lambda p: (p.shingles.size, p.article_id))
+    short, long = _shorter_first(a, b)
     if not short.shingles.size:
         return 0.0 >= confirm
     return (_shared(short.lead, long.shingles) / short.lead.size >= confirm
             and _shared(short.shingles, long.shingles) / short.shingles.size >= confirm)
+
+
+def _shorter_first(a: Profile, b: Profile) -> tuple[Profile, Profile]:
+    # Fewer shingles first, then the smaller id, so a pair is measured the same way either way round.
+    short, long = sorted((a, b), key=lambda p: (p.shingles.size, p.article_id))
+    return short, long
 
 
 def _shared(a: np.ndarray, b: np.ndarray) -> int:
